@@ -15,7 +15,7 @@ package org.overparam.experiment;
  * @param gapRel        τ_rel: GLOBAL when f ≤ f_ref + max(τ_rel·|f_ref|, τ_abs·f0)
  * @param gapAbs        τ_abs (relative to f0), see gapRel
  * @param referenceTol  duality-gap tolerance of the convex reference, relative to f0
- * @param perturbRadius radius of perturbed GD's ball, relative to the parameter scale α (unused by plain GD)
+ * @param perturbRadius radius of perturbed GD's ball, in parameter units (unused by plain GD)
  * @param divergence    DIVERGED once f exceeds divergence·f0 (or any value is not finite)
  */
 public record SolverConfig(Method method, StepRule step, double stepSize, int maxIterations, double gradTol,
@@ -24,8 +24,8 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
 
     /** The defaults a spec starts from. */
     public static SolverConfig defaults() {
-        return new SolverConfig(Method.GD, StepRule.ARMIJO, 0.1, 20_000, 1e-8, 1e-6, 1e-10, 0.1, 1e-6, 1e-9,
-                0.1, 1e8);
+        return new SolverConfig(Method.GD, StepRule.ARMIJO, 0.1, 20_000, 1e-8, 1e-6, 1e-7, 0.1, 1e-6, 1e-9,
+                1e-3, 1e8);
     }
 
     public SolverConfig {

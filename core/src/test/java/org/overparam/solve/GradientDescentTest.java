@@ -1,0 +1,150 @@
+package org.overparam.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.overparam.problem.Objective;
+
+class GradientDescentTest {
+
+    /** Well within what 5000 Armijo steps reach on these smooth problems. */
+    private static final double SOLUTION_TOL = 1e-6;
+
+    /** f(x, y) = x⁴/4 − x²/2 + y²/2: strict saddle at 0 (Hessian diag(−1, 1)), minima (±1, 0) with f = −1/4. */
+    private static final Objective DOUBLE_WELL = new Objective() {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public double value(double[] p) {
+            return Math.pow(p[0], 4) / 4 - p[0] * p[0] / 2 + p[1] * p[1] / 2;
+        }
+
+        @Override
+        public double valueAndGradient(double[] p, double[] g) {
+            g[0] = p[0] * p[0] * p[0] - p[0];
+            g[1] = p[1];
+            return value(p);
+        }
+
+        @Override
+        public void hessianVector(double[] p, double[] v, double[] out) {
+            out[0] = (3 * p[0] * p[0] - 1) * v[0];
+            out[1] = v[1];
+        }
+    };
+
+    /** Rosenbrock's valley, minimum 0 at (1, 1). */
+    private static final Objective ROSENBROCK = new Objective() {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public double value(double[] p) {
+            return Math.pow(1 - p[0], 2) + 100 * Math.pow(p[1] - p[0] * p[0], 2);
+        }
+
+        @Override
+        public double valueAndGradient(double[] p, double[] g) {
+            g[0] = -2 * (1 - p[0]) - 400 * p[0] * (p[1] - p[0] * p[0]);
+            g[1] = 200 * (p[1] - p[0] * p[0]);
+            return value(p);
+        }
+
+        @Override
+        public void hessianVector(double[] p, double[] v, double[] out) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    private static StoppingRule stop(int iterations, double gradTol) {
+        return StoppingRule.maxIterations(iterations).or(StoppingRule.divergence(1e12))
+                .or(StoppingRule.gradNormBelow(gradTol));
+    }
+
+    @Test
+    void armijoSolvesRosenbrock() {
+        double[] x = {-1.2, 1.0};
+        var result = GradientDescent.minimize(ROSENBROCK, x,
+                GradientDescent.Settings.of(new StepSize.Armijo(1.0), stop(100_000, 1e-9)));
+        assertEquals(StopReason.GRADIENT_TOLERANCE, result.reason());
+        assertEquals(1.0, x[0], 1e-6);
+        assertEquals(1.0, x[1], 1e-6);
+        assertEquals(ROSENBROCK.value(x), result.value(), 0);
+    }
+
+    @Test
+    void armijoNeverIncreasesTheObjective() {
+        double[] x = {-1.2, 1.0};
+        double previous = Double.POSITIVE_INFINITY;
+        for (int budget = 1; budget < 200; budget += 7) {
+            double[] start = {-1.2, 1.0};
+            var r = GradientDescent.minimize(ROSENBROCK, start,
+                    GradientDescent.Settings.of(new StepSize.Armijo(1.0), stop(budget, 0)));
+            assertTrue(r.value() <= previous, "budget " + budget);
+            previous = r.value();
+        }
+        assertTrue(previous < ROSENBROCK.value(x));
+    }
+
+    @Test
+    void fixedStepThatIsTooLargeDiverges() {
+        double[] x = {3, 3};
+        var result = GradientDescent.minimize(DOUBLE_WELL, x,
+                GradientDescent.Settings.of(new StepSize.Fixed(10), stop(1000, 1e-12)));
+        assertEquals(StopReason.DIVERGED, result.reason());
+    }
+
+    @Test
+    void targetStopsEarly() {
+        double[] x = {2, 1};
+        var result = GradientDescent.minimize(DOUBLE_WELL, x, GradientDescent.Settings.of(new StepSize.Fixed(0.1),
+                stop(10_000, 1e-14).or(StoppingRule.valueBelow(-0.2))));
+        assertEquals(StopReason.TARGET_REACHED, result.reason());
+        assertTrue(result.value() <= -0.2 && result.value() > -0.25);
+    }
+
+    @Test
+    void plainDescentStaysOnAStrictSaddle() {
+        double[] x = {0, 0.5};
+        var result = GradientDescent.minimize(DOUBLE_WELL, x,
+                GradientDescent.Settings.of(new StepSize.Fixed(0.1), stop(10_000, 1e-10)));
+        assertEquals(StopReason.GRADIENT_TOLERANCE, result.reason());
+        assertEquals(0, x[0], 0);
+        assertEquals(0, result.perturbations());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void perturbedDescentEscapesTheSaddleAndCertifiesTheMinimum(long seed) {
+        double[] x = {0, 0.5};
+        var settings = GradientDescent.Settings.of(new StepSize.Fixed(0.1), stop(10_000, 1e-10))
+                .withPerturbation(new Perturbation(1e-3, 200, 1e-4, 3, seed));
+        var result = GradientDescent.minimize(DOUBLE_WELL, x, settings);
+        assertEquals(StopReason.GRADIENT_TOLERANCE, result.reason());
+        assertEquals(1.0, Math.abs(x[0]), SOLUTION_TOL);
+        assertEquals(-0.25, result.value(), 1e-12);
+        // The first perturbation escapes; the second, at the minimum, finds nothing lower and is undone.
+        assertEquals(2, result.perturbations());
+        assertEquals(DOUBLE_WELL.value(x), result.value(), 0);
+    }
+
+    @Test
+    void sameSettingsGiveBitIdenticalRuns() {
+        var settings = GradientDescent.Settings.of(new StepSize.Armijo(1), stop(500, 1e-12))
+                .withPerturbation(new Perturbation(1e-2, 50, 1e-6, 5, 42));
+        double[] a = {-1.2, 1.0};
+        double[] b = {-1.2, 1.0};
+        assertEquals(GradientDescent.minimize(ROSENBROCK, a, settings),
+                GradientDescent.minimize(ROSENBROCK, b, settings));
+        assertEquals(a[0], b[0], 0);
+        assertEquals(a[1], b[1], 0);
+    }
+}
