@@ -141,7 +141,7 @@ public final class GradientDescent {
                 double required = StepSize.Armijo.SUFFICIENT_DECREASE * gn * gn;
                 for (int halvings = 0; ; halvings++) {
                     double fTrial = trial();
-                    if (fTrial <= fx - eta * required) {
+                    if (fTrial <= fx - eta * required || approximatelyArmijo(fTrial)) {
                         accept(fTrial);
                         return true;
                     }
@@ -153,6 +153,17 @@ public final class GradientDescent {
             }
             accept(trial());
             return true;
+        }
+
+        private boolean approximatelyArmijo(double fTrial) {
+            if (!(fTrial <= fx + StepSize.Armijo.VALUE_ROUNDING * Math.abs(fx))) {
+                return false;
+            }
+            double slope = 0;
+            for (int i = 0; i < g.length; i++) {
+                slope += gTrial[i] * g[i];
+            }
+            return slope >= -StepSize.Armijo.SLOPE_TURN * gn * gn;
         }
 
         private double trial() {

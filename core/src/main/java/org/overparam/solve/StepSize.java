@@ -16,6 +16,12 @@ public sealed interface StepSize {
      * Backtracking line search (Armijo 1966): from twice the last accepted step (at most {@code initial}·{@value
      * #GROWTH_CAP}), halve until f(x − η∇f) ≤ f(x) − {@value #SUFFICIENT_DECREASE}·η‖∇f‖². Growing the step back
      * each iteration lets the search follow the curvature as the run leaves the flat region around a small init.
+     *
+     * <p>Near a minimum the decrease cη‖∇f‖² falls below the rounding error of f itself, and the plain test
+     * would reject every step. There the approximate Armijo condition of Hager &amp; Zhang (SIAM J. Optim. 16,
+     * 2005) takes over: a step is also accepted when f did not rise by more than {@value #VALUE_ROUNDING}·|f|
+     * and the slope along the step has not turned by more than {@value #SLOPE_TURN} of its initial size,
+     * ⟨∇f(x − η∇f), ∇f(x)⟩ ≥ −{@value #SLOPE_TURN}·‖∇f(x)‖², which for a quadratic is the Armijo test itself.
      */
     record Armijo(double initial) implements StepSize {
         /** The Armijo constant c of the sufficient-decrease condition. */
@@ -24,6 +30,10 @@ public sealed interface StepSize {
         public static final double GROWTH_CAP = 1e6;
         /** Halvings before the search declares that no descent step exists at this precision. */
         public static final int MAX_HALVINGS = 80;
+        /** Relative rise of f attributed to rounding: sums of n squares carry errors of a few n·ulp. */
+        public static final double VALUE_ROUNDING = 1e-10;
+        /** Approximate Armijo slope bound, 1 − 2c with Hager–Zhang's δ = c = 0.1. */
+        public static final double SLOPE_TURN = 0.8;
 
         public Armijo {
             if (!(initial > 0) || !Double.isFinite(initial)) {

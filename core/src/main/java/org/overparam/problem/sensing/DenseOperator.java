@@ -1,0 +1,113 @@
+package org.overparam.problem.sensing;
+
+import org.overparam.linalg.Dense;
+
+/**
+ * 𝒜 with n arbitrary d×d matrices A_i, kept as the n×d² matrix 𝐀 whose row i is vec(A_i)ᵀ (column-major,
+ * leading dimension n), so that 𝒜(M) = 𝐀·vec(M) is one GEMV and 𝒜*(w) = mat(𝐀ᵀw) one transposed GEMV.
+ *
+ * <p>Costs: {@link #applyFactored} d²R + n·d² (form X = UVᵀ, then GEMV); {@link #adjointTimes} and
+ * {@link #adjointTransposeTimes} n·d² + d²R (form G = 𝒜*(w), then GEMM). {@link #workSize} is d².
+ */
+public final class DenseOperator implements MeasurementOperator {
+
+    private final int d;
+    private final int n;
+    private final int dd;
+    /** 𝐀, n×d² column-major: ⟨A_i⟩(a, b) at i + n·(a + d·b). */
+    private final double[] a;
+    private final boolean symmetric;
+
+    private DenseOperator(int d, int n, double[] a, boolean symmetric) {
+        this.d = d;
+        this.n = n;
+        this.dd = d * d;
+        this.a = a;
+        this.symmetric = symmetric;
+    }
+
+    /**
+     * Validates and copies.
+     *
+     * @param d             side of the matrices, ≥ 1
+     * @param flatMatrices  A_0, A_1, …, A_{n−1} one after another, each d×d column-major: entry (a, b) of A_i
+     *                      at {@code i*d*d + a + d*b}. Length n·d² with n ≥ 1; entries finite.
+     */
+    public static DenseOperator of(int d, double[] flatMatrices) {
+        if (d < 1) {
+            throw new IllegalArgumentException("d must be >= 1, got " + d);
+        }
+        if (flatMatrices == null) {
+            throw new NullPointerException("flatMatrices must not be null");
+        }
+        int dd = d * d;
+        if (flatMatrices.length == 0 || flatMatrices.length % dd != 0) {
+            throw new IllegalArgumentException("flatMatrices must hold n >= 1 matrices of d*d = " + dd
+                    + " entries, got length " + flatMatrices.length);
+        }
+        int n = flatMatrices.length / dd;
+        SensingInstance.requireFinite("flatMatrices", flatMatrices, flatMatrices.length);
+        double[] a = new double[flatMatrices.length];
+        boolean symmetric = true;
+        for (int i = 0; i < n; i++) {
+            symmetric &= Dense.isSymmetric(d, flatMatrices, i * dd);
+            for (int j = 0; j < dd; j++) {
+                a[i + n * j] = flatMatrices[i * dd + j];
+            }
+        }
+        return new DenseOperator(d, n, a, symmetric);
+    }
+
+    @Override
+    public int count() {
+        return n;
+    }
+
+    @Override
+    public int dim() {
+        return d;
+    }
+
+    @Override
+    public boolean symmetric() {
+        return symmetric;
+    }
+
+    @Override
+    public int workSize(int rank) {
+        return dd;
+    }
+
+    @Override
+    public void applyFactored(double[] u, double[] v, int rank, double[] out, double[] work) {
+        Dense.gemm(false, true, d, d, rank, 1.0, u, v, 0.0, work);
+        Dense.gemv(false, n, dd, 1.0, a, work, 0.0, out);
+    }
+
+    @Override
+    public void adjointTimes(double[] w, double[] f, int rank, double[] out, double[] work) {
+        Dense.gemv(true, n, dd, 1.0, a, w, 0.0, work);
+        Dense.gemm(false, false, d, rank, d, 1.0, work, f, 0.0, out);
+    }
+
+    @Override
+    public void adjointTransposeTimes(double[] w, double[] f, int rank, double[] out, double[] work) {
+        Dense.gemv(true, n, dd, 1.0, a, w, 0.0, work);
+        Dense.gemm(true, false, d, rank, d, 1.0, work, f, 0.0, out);
+    }
+
+    @Override
+    public void apply(double[] m, double[] out) {
+        Dense.gemv(false, n, dd, 1.0, a, m, 0.0, out);
+    }
+
+    @Override
+    public void adjoint(double[] w, double[] out) {
+        Dense.gemv(true, n, dd, 1.0, a, w, 0.0, out);
+    }
+
+    @Override
+    public String toString() {
+        return "DenseOperator[d=" + d + ", n=" + n + (symmetric ? ", symmetric" : "") + "]";
+    }
+}

@@ -1,0 +1,224 @@
+package org.overparam.problem.sensing;
+
+import java.util.Objects;
+import org.overparam.linalg.Dense;
+
+/**
+ * Symmetric (PSD) factored matrix sensing, and with A_i = x_i x_iᵀ the quadratic-activation network
+ * (Du &amp; Lee 2018):
+ *
+ * <pre>
+ *   f(U) = (1/n) Σ_i (⟨A_i, UUᵀ⟩ − y_i)² + ⟨Λ, UUᵀ⟩,   Λ = λI + C
+ * </pre>
+ *
+ * i.e. λ‖U‖_F² + ⟨C, UUᵀ⟩, over x = vec(U) of length d·R (U d×R column-major), C the instance's symmetric
+ * regularizer (0 when absent). With res = 𝒜(UUᵀ) − y and G = 𝒜*(res): ∇f = (2/n)(G + Gᵀ)U + 2ΛU; along dU,
+ * with dres = 𝒜(dU Uᵀ + U dUᵀ), H dU = (2/n)[(𝒜*(dres) + 𝒜*(dres)ᵀ) U + (G + Gᵀ) dU] + 2Λ dU.
+ *
+ * <p>Operators whose A_i are not symmetric (dense Gaussian) are handled exactly through
+ * {@link MeasurementOperator#adjointTransposeTimes}; symmetric ones save half the adjoint calls. All
+ * products go through the operator's factored methods (O(n·d·R) for rank-one); C adds d²R per call.
+ * Scratch is preallocated in {@link #of}; instances are per run and not thread-safe.
+ */
+public final class SymmetricSensing implements SensingObjective {
+
+    private final SensingInstance instance;
+    private final MeasurementOperator op;
+    private final boolean symmetricOperator;
+    private final int d;
+    private final int n;
+    private final int rank;
+    private final int dr;
+    private final double lambda;
+    private final double[] y;
+    private final double[] c;
+    private final double[] truth;
+    private final double truthNorm;
+
+    private final double[] t1;
+    private final double[] t2;
+    private final double[] cu;
+    private final double[] res;
+    private final double[] dres;
+    private final double[] tmp;
+    private final double[] work;
+    private final double[] column;
+
+    private SymmetricSensing(SensingInstance instance, int rank) {
+        this.instance = instance;
+        this.op = instance.operator();
+        this.symmetricOperator = op.symmetric();
+        this.d = instance.dim();
+        this.n = instance.count();
+        this.rank = rank;
+        this.dr = d * rank;
+        this.lambda = instance.lambda();
+        this.y = instance.yShared();
+        this.c = instance.regularizerShared();
+        this.truth = instance.truthShared();
+        this.truthNorm = Dense.norm(truth);
+        this.t1 = new double[dr];
+        this.t2 = new double[dr];
+        this.cu = new double[dr];
+        this.res = new double[n];
+        this.dres = new double[n];
+        this.tmp = new double[n];
+        this.work = new double[op.workSize(rank)];
+        this.column = new double[d];
+    }
+
+    /**
+     * @param instance the sensing instance; its regularizer C enters as ⟨C, UUᵀ⟩
+     * @param rank     R ≥ 1, columns of U
+     */
+    public static SymmetricSensing of(SensingInstance instance, int rank) {
+        Objects.requireNonNull(instance, "instance must not be null");
+        if (rank < 1) {
+            throw new IllegalArgumentException("rank must be >= 1, got " + rank);
+        }
+        if ((long) instance.dim() * rank > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("d*rank must fit in an array, got d=" + instance.dim()
+                    + ", rank=" + rank);
+        }
+        return new SymmetricSensing(instance, rank);
+    }
+
+    @Override
+    public int dimension() {
+        return dr;
+    }
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public SensingInstance instance() {
+        return instance;
+    }
+
+    @Override
+    public double value(double[] x) {
+        checkLength("x", x);
+        residual(x);
+        double f = Dense.dot(res, res) / n + lambda * Dense.dot(x, x);
+        if (c != null) {
+            Dense.gemm(false, false, d, rank, d, 1.0, c, x, 0.0, cu);
+            f += Dense.dot(x, cu);
+        }
+        return f;
+    }
+
+    @Override
+    public double valueAndGradient(double[] x, double[] gradient) {
+        checkLength("gradient", gradient);
+        double f = value(x);
+        symmetrizedAdjointTimes(res, x, gradient);
+        double scale = 2.0 / n;
+        for (int j = 0; j < dr; j++) {
+            gradient[j] = scale * gradient[j] + 2 * lambda * x[j];
+        }
+        if (c != null) {
+            Dense.axpy(dr, 2.0, cu, 0, gradient, 0);
+        }
+        return f;
+    }
+
+    @Override
+    public void hessianVector(double[] x, double[] direction, double[] out) {
+        checkLength("x", x);
+        checkLength("direction", direction);
+        checkLength("out", out);
+        residual(x);
+        op.applyFactored(direction, x, rank, dres, work);
+        if (symmetricOperator) {
+            for (int i = 0; i < n; i++) {
+                dres[i] *= 2;
+            }
+        } else {
+            op.applyFactored(x, direction, rank, tmp, work);
+            for (int i = 0; i < n; i++) {
+                dres[i] += tmp[i];
+            }
+        }
+        symmetrizedAdjointTimes(dres, x, out);
+        symmetrizedAdjointTimes(res, direction, t1);
+        double scale = 2.0 / n;
+        for (int j = 0; j < dr; j++) {
+            out[j] = scale * (out[j] + t1[j]) + 2 * lambda * direction[j];
+        }
+        if (c != null) {
+            Dense.gemm(false, false, d, rank, d, 2.0, c, direction, 1.0, out);
+        }
+    }
+
+    @Override
+    public double dataLoss(double[] x) {
+        checkLength("x", x);
+        residual(x);
+        return Dense.dot(res, res) / n;
+    }
+
+    @Override
+    public double recoveryError(double[] x) {
+        checkLength("x", x);
+        // Column by column, so no d×d scratch is needed and small errors keep full relative precision.
+        double sum = 0;
+        for (int b = 0; b < d; b++) {
+            for (int a = 0; a < d; a++) {
+                column[a] = -truth[a + d * b];
+            }
+            for (int k = 0; k < rank; k++) {
+                Dense.axpy(d, x[b + d * k], x, d * k, column, 0);
+            }
+            sum += Dense.dot(column, column);
+        }
+        double err = Math.sqrt(sum);
+        return truthNorm > 0 ? err / truthNorm : err;
+    }
+
+    @Override
+    public void product(double[] x, double[] out) {
+        checkLength("x", x);
+        if (out.length < d * d) {
+            throw new IllegalArgumentException("out must hold d*d = " + d * d + " doubles, got " + out.length);
+        }
+        Dense.gemm(false, true, d, d, rank, 1.0, x, x, 0.0, out);
+    }
+
+    /** res = 𝒜(UUᵀ) − y. */
+    private void residual(double[] x) {
+        op.applyFactored(x, x, rank, res, work);
+        for (int i = 0; i < n; i++) {
+            res[i] -= y[i];
+        }
+    }
+
+    /** out = (𝒜*(w) + 𝒜*(w)ᵀ) F for a d×R factor F; uses t2 as scratch. */
+    private void symmetrizedAdjointTimes(double[] w, double[] f, double[] out) {
+        op.adjointTimes(w, f, rank, out, work);
+        if (symmetricOperator) {
+            for (int j = 0; j < dr; j++) {
+                out[j] *= 2;
+            }
+        } else {
+            op.adjointTransposeTimes(w, f, rank, t2, work);
+            for (int j = 0; j < dr; j++) {
+                out[j] += t2[j];
+            }
+        }
+    }
+
+    private void checkLength(String key, double[] a) {
+        if (a.length != dr) {
+            throw new IllegalArgumentException(key + " must have length d*R = " + dr + ", got " + a.length);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SymmetricSensing[d=" + d + ", n=" + n + ", R=" + rank + ", lambda=" + lambda
+                + (c == null ? "" : ", regularized") + "]";
+    }
+}

@@ -1,0 +1,95 @@
+package org.overparam.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.overparam.certify.Outcome;
+import org.overparam.certify.ReferenceKind;
+
+class ExperimentTest {
+
+    private static final long MASTER_SEED = 7;
+
+    static RunConfig config(Family family, OperatorKind operator, int n, double lambda, double regularizer,
+                            int rank, int replicate) {
+        ProblemConfig problem = new ProblemConfig(family, operator, 6, 2, n, 2.0, 0, lambda, regularizer, null);
+        return new RunConfig(MASTER_SEED, replicate, problem, SolverConfig.defaults(), rank, 1e-2);
+    }
+
+    static Stream<Arguments> everyModelAndOperator() {
+        return Stream.of(
+                Arguments.of(Family.MATRIX_SENSING, OperatorKind.GAUSSIAN, 120),
+                Arguments.of(Family.MATRIX_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 120),
+                Arguments.of(Family.MATRIX_SENSING, OperatorKind.RANK_ONE, 120),
+                Arguments.of(Family.MATRIX_SENSING, OperatorKind.ENTRY_SAMPLING, 30),
+                Arguments.of(Family.SYMMETRIC_SENSING, OperatorKind.GAUSSIAN, 80),
+                Arguments.of(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 80),
+                Arguments.of(Family.SYMMETRIC_SENSING, OperatorKind.ENTRY_SAMPLING, 30),
+                Arguments.of(Family.QUADRATIC_NETWORK, OperatorKind.RANK_ONE, 80));
+    }
+
+    @ParameterizedTest(name = "{0} {1} n={2}")
+    @MethodSource("everyModelAndOperator")
+    void sameConfigGivesBitIdenticalRows(Family family, OperatorKind operator, int n) {
+        RunConfig config = config(family, operator, n, 0, 0, 3, 0);
+        RunResult a = Experiment.run(config);
+        RunResult b = Experiment.run(Experiment.prepare(config), config);
+        assertEquals(withoutWallTime(a), withoutWallTime(b));
+        assertTrue(Double.isFinite(a.hessMinEig()) && Double.isFinite(a.recoveryError()));
+    }
+
+    @ParameterizedTest(name = "{0} {1} n={2}")
+    @MethodSource("everyModelAndOperator")
+    void overParameterizedNoiselessRunsAreCertifiedGlobal(Family family, OperatorKind operator, int n) {
+        RunConfig config = config(family, operator, n, 0, 0, 6, 1);
+        RunResult row = Experiment.run(config);
+        assertEquals(ReferenceKind.ZERO, row.referenceKind());
+        assertEquals(Outcome.GLOBAL, row.outcome(), row::toString);
+        assertTrue(row.objective() <= 1e-6 * row.f0());
+    }
+
+    /**
+     * With λ &gt; 0 the factored optimum equals the convex one once R ≥ ρ (design §1): gradient descent on
+     * U Vᵀ (resp. U Uᵀ) must come down to the nuclear-norm (resp. PSD trace) reference, never below it.
+     */
+    @ParameterizedTest(name = "{0} {1} n={2}")
+    @MethodSource("everyModelAndOperator")
+    void regularizedRunsMeetTheConvexReference(Family family, OperatorKind operator, int n) {
+        double regularizer = family.symmetricModel() ? 0.5 : 0;
+        RunConfig config = config(family, operator, n, 1e-2, regularizer, 6, 2);
+        RunResult row = Experiment.run(config);
+        assertNotEquals(ReferenceKind.ZERO, row.referenceKind());
+        assertTrue(row.referenceGap() <= config.solver().referenceTol() * row.f0(), row::toString);
+        assertTrue(row.referenceReachable(), row::toString);
+        assertEquals(Outcome.GLOBAL, row.outcome(), row::toString);
+        // Never below the certified lower bound f_ref − gap (up to rounding).
+        assertTrue(row.objective() >= row.reference() - row.referenceGap() - 1e-12 * row.f0(), row::toString);
+    }
+
+    @Test
+    void replicatesShareNothingButTheirParametersAndPointsOfAReplicateShareTheInstance() {
+        RunConfig a = config(Family.MATRIX_SENSING, OperatorKind.GAUSSIAN, 60, 0, 0, 2, 0);
+        RunConfig b = new RunConfig(a.masterSeed(), 0, a.problem(), a.solver(), 4, 1e-3);
+        RunConfig c = new RunConfig(a.masterSeed(), 1, a.problem(), a.solver(), 2, a.alpha());
+        assertEquals(a.instanceSeed(), b.instanceSeed());
+        assertNotEquals(a.initSeed(), b.initSeed());
+        assertNotEquals(a.instanceSeed(), c.instanceSeed());
+        assertNotEquals(a.pointId(), b.pointId());
+        Experiment.Prepared prepared = Experiment.prepare(a);
+        assertEquals(withoutWallTime(Experiment.run(b)), withoutWallTime(Experiment.run(prepared, b)));
+        assertThrows(IllegalArgumentException.class, () -> Experiment.run(prepared, c));
+    }
+
+    private static RunResult withoutWallTime(RunResult r) {
+        return new RunResult(r.config(), r.f0(), r.objective(), r.loss(), r.reference(), r.referenceKind(),
+                r.referenceRank(), r.referenceGap(), r.gradNorm(), r.hessMinEig(), r.outcome(), r.lossBad(),
+                r.recoveryError(), r.iterations(), r.stopReason(), 0);
+    }
+}
