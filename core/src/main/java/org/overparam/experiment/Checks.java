@@ -1,5 +1,7 @@
 package org.overparam.experiment;
 
+import java.util.function.Supplier;
+
 /** NaN-safe argument checks whose messages name the key, the value and the rule. */
 final class Checks {
     private Checks() {
@@ -33,9 +35,10 @@ final class Checks {
         return value;
     }
 
-    static void require(boolean condition, String message) {
+    /** The message is built only on failure: validating a grid of millions of points must stay cheap. */
+    static void require(boolean condition, Supplier<String> message) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new IllegalArgumentException(message.get());
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 public record ExplicitMeasurements(List<double[][]> matrices, double[][] truth) {
 
     public ExplicitMeasurements {
-        Checks.require(matrices != null && !matrices.isEmpty(), "problem.matrices must hold at least one matrix");
-        Checks.require(truth != null && truth.length > 0, "problem.truth must be a non-empty square matrix");
+        Checks.require(matrices != null && !matrices.isEmpty(), () -> "problem.matrices must hold at least one matrix");
+        Checks.require(truth != null && truth.length > 0, () -> "problem.truth must be a non-empty square matrix");
         int d = truth.length;
         checkSquare("problem.truth", truth, d);
         for (int i = 0; i < matrices.size(); i++) {
@@ -51,12 +51,12 @@ public record ExplicitMeasurements(List<double[][]> matrices, double[][] truth) 
     }
 
     private static void checkSquare(String key, double[][] m, int d) {
-        Checks.require(m.length == d, key + " must be " + d + "x" + d + ", got " + m.length + " rows");
+        Checks.require(m.length == d, () -> key + " must be " + d + "x" + d + ", got " + m.length + " rows");
         for (double[] row : m) {
-            Checks.require(row != null && row.length == d,
+            Checks.require(row != null && row.length == d, () ->
                     key + " must be " + d + "x" + d + ", got a row of " + (row == null ? 0 : row.length));
             for (double v : row) {
-                Checks.require(Double.isFinite(v), key + " entries must be finite numbers, got " + v);
+                Checks.require(Double.isFinite(v), () -> key + " entries must be finite numbers, got " + v);
             }
         }
     }
@@ -69,9 +69,9 @@ public record ExplicitMeasurements(List<double[][]> matrices, double[][] truth) 
     String canonical() {
         StringBuilder sb = new StringBuilder("explicit[");
         for (double[][] m : matrices) {
-            sb.append(Arrays.deepToString(m));
+            sb.append(Canonical.of(m));
         }
-        return sb.append("|").append(Arrays.deepToString(truth)).append("]").toString();
+        return sb.append("|").append(Canonical.of(truth)).append("]").toString();
     }
 
     @Override

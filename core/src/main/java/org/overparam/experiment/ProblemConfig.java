@@ -20,37 +20,37 @@ public record ProblemConfig(Family family, OperatorKind operator, int d, int r, 
                             double noise, double lambda, double regularizer, ExplicitMeasurements explicit) {
 
     public ProblemConfig {
-        Checks.require(family != null, "problem.family is required");
-        Checks.require(operator != null, "problem.operator is required");
+        Checks.require(family != null, () -> "problem.family is required");
+        Checks.require(operator != null, () -> "problem.operator is required");
         Checks.atLeast("problem.d", d, 1);
         Checks.atLeast("problem.r", r, 1);
-        Checks.require(r <= d, "problem.r must be <= problem.d (" + d + "), got " + r);
+        Checks.require(r <= d, () -> "problem.r must be <= problem.d (" + d + "), got " + r);
         Checks.atLeast("n", n, 1);
         Checks.atLeast("problem.condition", condition, 1.0);
         Checks.nonNegative("problem.noise", noise);
         Checks.nonNegative("problem.lambda", lambda);
         Checks.nonNegative("problem.regularizer", regularizer);
-        Checks.require(regularizer < 1, "problem.regularizer must be < 1 (it is relative to lambda), got " + regularizer);
-        Checks.require(regularizer == 0 || lambda > 0,
-                "problem.regularizer must be 0 when problem.lambda is 0, got " + regularizer);
-        Checks.require(regularizer == 0 || family.symmetricModel(),
-                "problem.regularizer applies to symmetric models only, got " + regularizer + " for " + family.specName());
-        Checks.require(noise == 0 || lambda > 0,
-                "problem.lambda must be > 0 when problem.noise > 0 (the convex reference is certified by a duality gap"
+        Checks.require(regularizer < 1, () -> "problem.regularizer must be < 1 (it is relative to lambda), got " + regularizer);
+        Checks.require(regularizer == 0 || lambda > 0, () -> 
+"problem.regularizer must be 0 when problem.lambda is 0, got " + regularizer);
+        Checks.require(regularizer == 0 || family.symmetricModel(), () -> 
+"problem.regularizer applies to symmetric models only, got " + regularizer + " for " + family.specName());
+        Checks.require(noise == 0 || lambda > 0, () -> 
+"problem.lambda must be > 0 when problem.noise > 0 (the convex reference is certified by a duality gap"
                         + " only with lambda > 0), got lambda = " + lambda);
-        Checks.require(family != Family.QUADRATIC_NETWORK || operator == OperatorKind.RANK_ONE,
-                "problem.operator must be rank-one for quadratic-network, got " + operator.specName());
+        Checks.require(family != Family.QUADRATIC_NETWORK || operator == OperatorKind.RANK_ONE, () -> 
+"problem.operator must be rank-one for quadratic-network, got " + operator.specName());
         if (operator == OperatorKind.ENTRY_SAMPLING) {
-            Checks.require(n <= d * d, "n must be <= d*d = " + (d * d) + " for entry-sampling, got " + n);
+            Checks.require(n <= d * d, () -> "n must be <= d*d = " + (d * d) + " for entry-sampling, got " + n);
         }
         if (operator == OperatorKind.EXPLICIT) {
-            Checks.require(explicit != null, "problem.matrices and problem.truth are required for the explicit operator");
-            Checks.require(explicit.dim() == d, "problem.d must equal the side of problem.truth (" + explicit.dim()
+            Checks.require(explicit != null, () -> "problem.matrices and problem.truth are required for the explicit operator");
+            Checks.require(explicit.dim() == d, () -> "problem.d must equal the side of problem.truth (" + explicit.dim()
                     + "), got " + d);
-            Checks.require(explicit.count() == n, "n must equal the number of problem.matrices (" + explicit.count()
+            Checks.require(explicit.count() == n, () -> "n must equal the number of problem.matrices (" + explicit.count()
                     + "), got " + n);
         } else {
-            Checks.require(explicit == null, "problem.matrices is only allowed with operator explicit");
+            Checks.require(explicit == null, () -> "problem.matrices is only allowed with operator explicit");
         }
     }
 
@@ -62,7 +62,8 @@ public record ProblemConfig(Family family, OperatorKind operator, int d, int r, 
     /** Canonical encoding of every field, for seeds and point ids. */
     public String canonical() {
         return family.specName() + "|" + operator.specName() + "|d=" + d + "|r=" + r + "|n=" + n
-                + "|kappa=" + condition + "|noise=" + noise + "|lambda=" + lambda + "|C=" + regularizer
+                + "|kappa=" + Canonical.of(condition) + "|noise=" + Canonical.of(noise) + "|lambda="
+                + Canonical.of(lambda) + "|C=" + Canonical.of(regularizer)
                 + (explicit == null ? "" : "|" + explicit.canonical());
     }
 }

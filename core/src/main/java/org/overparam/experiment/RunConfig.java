@@ -17,8 +17,8 @@ public record RunConfig(long masterSeed, int replicate, ProblemConfig problem, S
 
     public RunConfig {
         Checks.atLeast("replicate", replicate, 0);
-        Checks.require(problem != null, "problem is required");
-        Checks.require(solver != null, "solver is required");
+        Checks.require(problem != null, () -> "problem is required");
+        Checks.require(solver != null, () -> "solver is required");
         Checks.atLeast("R", rank, 1);
         Checks.positive("alpha", alpha);
     }
@@ -30,7 +30,7 @@ public record RunConfig(long masterSeed, int replicate, ProblemConfig problem, S
 
     /** H(instance seed, R, α). */
     public long initSeed() {
-        return Seeds.hash(instanceSeed(), "R=" + rank + "|alpha=" + alpha);
+        return Seeds.hash(instanceSeed(), "R=" + rank + "|alpha=" + Canonical.of(alpha));
     }
 
     /** A stable hash of every parameter that changes the result, as 16 hex digits. */
@@ -41,6 +41,6 @@ public record RunConfig(long masterSeed, int replicate, ProblemConfig problem, S
     /** Canonical encoding of every field. */
     public String canonical() {
         return problem.canonical() + "|rep=" + replicate + "|" + solver.canonical() + "|R=" + rank + "|alpha="
-                + alpha;
+                + Canonical.of(alpha);
     }
 }

@@ -29,8 +29,8 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
     }
 
     public SolverConfig {
-        Checks.require(method != null, "solver.method is required");
-        Checks.require(step != null, "solver.step is required");
+        Checks.require(method != null, () -> "solver.method is required");
+        Checks.require(step != null, () -> "solver.step is required");
         Checks.positive("solver.step_size", stepSize);
         Checks.atLeast("solver.max_iters", maxIterations, 1);
         Checks.positive("solver.grad_tol", gradTol);
@@ -40,14 +40,15 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
         Checks.positive("solver.gap_abs", gapAbs);
         Checks.positive("solver.reference_tol", referenceTol);
         Checks.positive("solver.perturb_radius", perturbRadius);
-        Checks.require(divergence > 1 && Double.isFinite(divergence),
-                "solver.divergence must be a finite number > 1, got " + divergence);
+        Checks.require(divergence > 1 && Double.isFinite(divergence), () -> 
+"solver.divergence must be a finite number > 1, got " + divergence);
     }
 
     /** Canonical encoding of every field, for point ids. */
     public String canonical() {
-        return method.specName() + "|" + step.specName() + "|eta=" + stepSize + "|T=" + maxIterations
-                + "|g=" + gradTol + "|h=" + hessTol + "|target=" + target + "|rel=" + gapRel + "|abs=" + gapAbs
-                + "|ref=" + referenceTol + "|pr=" + perturbRadius + "|div=" + divergence;
+        return method.specName() + "|" + step.specName() + "|eta=" + Canonical.of(stepSize) + "|T=" + maxIterations
+                + "|g=" + Canonical.of(gradTol) + "|h=" + Canonical.of(hessTol) + "|target=" + Canonical.of(target)
+                + "|rel=" + Canonical.of(gapRel) + "|abs=" + Canonical.of(gapAbs) + "|ref=" + Canonical.of(referenceTol)
+                + "|pr=" + Canonical.of(perturbRadius) + "|div=" + Canonical.of(divergence);
     }
 }

@@ -16,6 +16,9 @@ import org.overparam.certify.ReferenceKind;
 class ExperimentTest {
 
     private static final long MASTER_SEED = 7;
+    private static final String PINNED_POINT_ID = "db5ecfca8cd94c41";
+    private static final long PINNED_INSTANCE_SEED = -4585763563314080413L;
+    private static final long PINNED_INIT_SEED = -1887390063686435400L;
 
     static RunConfig config(Family family, OperatorKind operator, int n, double lambda, double regularizer,
                             int rank, int replicate) {
@@ -85,6 +88,18 @@ class ExperimentTest {
         Experiment.Prepared prepared = Experiment.prepare(a);
         assertEquals(withoutWallTime(Experiment.run(b)), withoutWallTime(Experiment.run(prepared, b)));
         assertThrows(IllegalArgumentException.class, () -> Experiment.run(prepared, c));
+    }
+
+    /**
+     * Point ids and seeds are the keys of resumed sweeps: a change of encoding would silently recompute (or,
+     * worse, mix) results. These literals pin them; change them only with a migration note in README.
+     */
+    @Test
+    void pointIdsAndSeedsAreStable() {
+        RunConfig c = config(Family.QUADRATIC_NETWORK, OperatorKind.RANK_ONE, 12, 0, 0, 2, 3);
+        assertEquals(PINNED_POINT_ID, c.pointId());
+        assertEquals(PINNED_INSTANCE_SEED, c.instanceSeed());
+        assertEquals(PINNED_INIT_SEED, c.initSeed());
     }
 
     private static RunResult withoutWallTime(RunResult r) {

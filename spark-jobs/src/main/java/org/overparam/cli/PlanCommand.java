@@ -82,6 +82,9 @@ final class PlanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "cost       ≈ %.2g flops, ≈ %s of one core at 1 Gflop/s%n", flops, duration(hours));
         out.println("           (estimate: Σ max_iters × per-iteration flops — dense n·d², rank-one n·d·R,"
                 + " entries n·R; runs that stop early cost less)");
+        out.println("kernels    " + dev.ludovic.netlib.blas.BLAS.getInstance().getClass().getSimpleName() + ", "
+                + dev.ludovic.netlib.lapack.LAPACK.getInstance().getClass().getSimpleName()
+                + " (native OpenBLAS is used when libopenblas is installed)");
         return Overparam.OK;
     }
 

@@ -39,6 +39,7 @@ public final class Columns {
     private static final List<Def> DEFS = List.of(
             text("sweep", Source::sweep),
             text("point_id", s -> s.config().pointId()),
+            longInt("master_seed", s -> s.config().masterSeed()),
             text("family", s -> s.problem().family().specName()),
             text("operator", s -> s.problem().operator().specName()),
             integer("replicate", s -> s.config().replicate()),
@@ -79,6 +80,9 @@ public final class Columns {
             real("gap_rel", s -> s.solver().gapRel()),
             real("gap_abs", s -> s.solver().gapAbs()),
             real("target", s -> s.solver().target()),
+            real("reference_tol", s -> s.solver().referenceTol()),
+            real("perturb_radius", s -> s.solver().perturbRadius()),
+            real("divergence", s -> s.solver().divergence()),
             text("code_version", Source::codeVersion));
 
     /** Every column, in row order. */

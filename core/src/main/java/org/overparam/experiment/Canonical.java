@@ -1,0 +1,27 @@
+package org.overparam.experiment;
+
+/**
+ * Text encodings of parameters for seeds and point ids. Doubles are written in hexadecimal
+ * ({@link Double#toHexString}): exact and specified, whereas {@link Double#toString}'s shortest decimal changed
+ * for some values in JDK 19, which would silently change every seed and point id of a sweep.
+ */
+final class Canonical {
+    private Canonical() {
+    }
+
+    static String of(double value) {
+        return Double.toHexString(value);
+    }
+
+    static String of(double[][] matrix) {
+        StringBuilder sb = new StringBuilder("[");
+        for (double[] row : matrix) {
+            sb.append('[');
+            for (double v : row) {
+                sb.append(of(v)).append(',');
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
+    }
+}
