@@ -1,8 +1,8 @@
 package org.overparam.random;
 
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * Seeds as pure functions of a point (design §2), and the one generator algorithm every random draw uses.
@@ -12,8 +12,12 @@ import java.util.random.RandomGeneratorFactory;
  */
 public final class Seeds {
 
-    /** The generator algorithm, named so that a JDK change of default cannot change the numbers. */
-    public static final String ALGORITHM = "L64X128MixRandom";
+    /**
+     * The generator algorithm, named so that a JDK change of default cannot change the numbers: SplitMix64
+     * through {@link SplittableRandom}, whose algorithm its Javadoc specifies. (The {@code jdk.random} algorithms
+     * are found through a ServiceLoader that fails under Spark executors' class loaders.)
+     */
+    public static final String ALGORITHM = "SplitMix64";
 
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
@@ -43,6 +47,6 @@ public final class Seeds {
 
     /** A new {@value #ALGORITHM} generator seeded with {@code seed}. */
     public static RandomGenerator generator(long seed) {
-        return RandomGeneratorFactory.of(ALGORITHM).create(seed);
+        return new SplittableRandom(seed);
     }
 }

@@ -34,7 +34,8 @@ public final class Overparam implements Callable<Integer> {
      */
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(
             PlanCommand::new,
-            RunCommand::new);
+            RunCommand::new,
+            SweepCommand::new);
 
     @Spec
     private CommandSpec spec;

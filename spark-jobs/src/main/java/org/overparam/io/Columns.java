@@ -46,7 +46,7 @@ public final class Columns {
             longInt("instance_seed", s -> s.config().instanceSeed()),
             longInt("init_seed", s -> s.config().initSeed()),
             integer("R", s -> s.config().rank()),
-            integer("r", s -> s.problem().r()),
+            integer("true_rank", s -> s.problem().r()), // "r" would collide with "R" in case-insensitive SQL
             integer("d", s -> s.problem().d()),
             integer("n", s -> s.problem().n()),
             real("alpha", s -> s.config().alpha()),

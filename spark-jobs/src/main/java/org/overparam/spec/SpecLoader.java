@@ -22,6 +22,11 @@ public final class SpecLoader {
 
     /** {@link #parse} of a file's UTF-8 text; an unreadable file is a {@link SpecError} too. */
     public static SweepSpec load(Path path) {
+        return parse(read(path));
+    }
+
+    /** A spec file's UTF-8 text; an unreadable file is a {@link SpecError}. */
+    public static String read(Path path) {
         String text;
         try {
             if (Files.isDirectory(path)) {
@@ -35,6 +40,6 @@ public final class SpecLoader {
         } catch (IOException e) {
             throw new SpecError("", null, path + ": cannot read the spec (" + e.getMessage() + ")");
         }
-        return parse(text);
+        return text;
     }
 }

@@ -30,7 +30,7 @@ class CommandsTest {
 
     /** design §5 and the brief: the columns of a row, in order. */
     private static final List<String> COLUMNS = List.of("sweep", "point_id", "master_seed", "family", "operator", "replicate",
-            "instance_seed", "init_seed", "R", "r", "d", "n", "alpha", "lambda", "noise", "condition", "regularizer",
+            "instance_seed", "init_seed", "R", "true_rank", "d", "n", "alpha", "lambda", "noise", "condition", "regularizer",
             "method", "step", "step_size", "max_iters", "f0", "objective", "loss", "reference", "reference_kind",
             "reference_rank", "reference_gap", "reference_reachable", "grad_norm", "hess_min_eig", "outcome",
             "bad_local_min", "loss_bad", "recovery_error", "iterations", "stop_reason", "wall_ms", "grad_tol",

@@ -1,0 +1,51 @@
+package org.overparam.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.overparam.spec.SpecLoader;
+import org.overparam.spec.SweepSpec;
+import org.overparam.sweep.SweepJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code overparam sweep SPEC --out DIR}: run (or resume, or extend) a sweep on Spark. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run every point of a sweep spec on Spark (embedded local mode unless --master or"
+                + " spark-submit says otherwise), one Parquet row per point under DIR. Rerunning resumes: only"
+                + " points without a row are computed.")
+final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep spec (YAML)")
+    private Path specFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "the sweep directory: rows/ (Parquet) and manifest.json")
+    private Path out;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master, e.g. local[4] or spark://host:7077 (default: spark-submit's, else local[*])")
+    private String master;
+
+    @Option(names = "--wave-size", paramLabel = "POINTS", defaultValue = "0",
+            description = "points per committed wave; a crash loses at most one wave (default: a tenth of the"
+                    + " sweep, at least 100 per core)")
+    private int waveSize;
+
+    @Spec
+    private CommandSpec command;
+
+    @Override
+    public Integer call() {
+        if (waveSize < 0) {
+            throw new BadInputException("--wave-size must be >= 0, got " + waveSize);
+        }
+        String yaml = SpecLoader.read(specFile);
+        SweepSpec spec = SpecLoader.parse(yaml);
+        SweepJob.run(spec, yaml, new SweepJob.Options(out, master, waveSize, System.console() != null),
+                command.commandLine().getOut());
+        return Overparam.OK;
+    }
+}

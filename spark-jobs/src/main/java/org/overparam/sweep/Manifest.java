@@ -1,0 +1,72 @@
+package org.overparam.sweep;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code DIR/manifest.json}: what a sweep directory holds and how it was made.
+ *
+ * @param name             the sweep's name; a directory holds one sweep
+ * @param seed             its master seed: with the name, the sweep's identity
+ * @param specHash         SHA-256 of the normalized spec of the latest run
+ * @param normalizedSpec   that normalized spec (JSON text, every default filled in)
+ * @param codeVersion      the code version of the latest run
+ * @param sparkVersion     the Spark version of the latest run
+ * @param master           the Spark master of the latest run
+ * @param started          when the latest run started (ISO-8601)
+ * @param finished         when it finished, or null while running or after a crash
+ * @param pointsTotal      points in the latest spec
+ * @param pointsDone       rows in the directory for the latest spec's points
+ * @param countsByOutcome  rows per outcome over the whole directory
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Manifest(String name, long seed, String specHash, String normalizedSpec, String codeVersion,
+                       String sparkVersion, String master, String started, String finished, long pointsTotal,
+                       long pointsDone, Map<String, Long> countsByOutcome) {
+
+    public static final String FILE = "manifest.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public Manifest {
+        countsByOutcome = countsByOutcome == null ? Map.of() : new TreeMap<>(countsByOutcome);
+    }
+
+    public Manifest finish(String when, long done, Map<String, Long> counts) {
+        return new Manifest(name, seed, specHash, normalizedSpec, codeVersion, sparkVersion, master, started, when,
+                pointsTotal, done, counts);
+    }
+
+    /** Reads {@code file}; an unreadable manifest is an error naming the file. */
+    public static Manifest read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Manifest.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(file + " is not a readable sweep manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes atomically: a crash leaves the old manifest or the new one, never half of one. */
+    public void write(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), this);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.overparam.sweep;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.overparam.io.CodeVersion;
+import org.overparam.io.ResultSchema;
+import org.overparam.spec.CostModel;
+import org.overparam.spec.SweepSpec;
+
+/**
+ * {@code overparam sweep}: expand the grid, drop the points already in DIR, run the rest on Spark in committed
+ * waves, and record the manifest. Reads like its plan (design §6).
+ */
+public final class SweepJob {
+
+    /** How often progress is logged when the output is not a terminal. */
+    private static final Duration LOG_EVERY = Duration.ofSeconds(10);
+
+    private SweepJob() {
+    }
+
+    /**
+     * What a sweep run did.
+     *
+     * @param points          points in the spec
+     * @param alreadyDone     of those, points whose rows were already in DIR
+     * @param computed        points computed by this run
+     * @param countsByOutcome rows per outcome in DIR at the end
+     */
+    public record Summary(long points, long alreadyDone, long computed, Map<String, Long> countsByOutcome) {
+    }
+
+    /**
+     * Settings of a sweep run.
+     *
+     * @param out        the output directory DIR
+     * @param master     Spark master URL, or null for spark-submit's or embedded local mode
+     * @param wavePoints points per committed wave, 0 for the default
+     * @param terminal   whether progress may redraw a bar
+     */
+    public record Options(Path out, String master, int wavePoints, boolean terminal) {
+    }
+
+    public static Summary run(SweepSpec spec, String specYaml, Options options, PrintWriter log) {
+        SweepDirectory dir = SweepDirectory.open(options.out(), spec);
+        String started = Instant.now().toString();
+        SparkSession spark = SparkSessions.get(options.master(), "overparam sweep " + spec.name());
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+
+        dir.clearUncommitted();
+        Set<String> done = dir.donePointIds(spark);
+        long[] pending = LongStream.range(0, spec.count())
+                .filter(i -> !done.contains(spec.point(i).pointId())).toArray();
+        long alreadyDone = spec.count() - pending.length;
+        log.printf("sweep %s: %,d points, %,d already in %s, %,d to run on %s%n", spec.name(), spec.count(),
+                alreadyDone, dir.root(), pending.length, spark.sparkContext().master());
+
+        Manifest manifest = new Manifest(spec.name(), spec.seed(), spec.hash(), spec.normalized(), CodeVersion.get(),
+                spark.version(), spark.sparkContext().master(), started, null, spec.count(), alreadyDone, Map.of());
+        manifest.write(dir.manifest());
+
+        WavePlan plan = WavePlan.of(pending, spark.sparkContext().defaultParallelism(), options.wavePoints(),
+                i -> CostModel.runFlops(spec.point(i)));
+        LongAccumulator pointsDone = spark.sparkContext().longAccumulator("points done");
+        RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone);
+        try (Progress progress = new Progress(log, pending.length, pointsDone::value, options.terminal(),
+                LOG_EVERY)) {
+            List<List<long[]>> waves = plan.waves();
+            for (int w = 0; w < waves.size(); w++) {
+                List<long[]> tasks = waves.get(w);
+                jsc.setJobDescription("overparam " + spec.name() + " wave " + (w + 1) + "/" + waves.size());
+                JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).mapPartitions(work);
+                spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.Append)
+                        .partitionBy("sweep").parquet(dir.rows().toString());
+                log.printf("%swave %d/%d committed (%,d points)%n", options.terminal() ? "\r" : "", w + 1,
+                        waves.size(), tasks.stream().mapToInt(t -> t.length).sum());
+            }
+        }
+
+        Set<String> finished = dir.donePointIds(spark);
+        long specDone = LongStream.range(0, spec.count()).filter(i -> finished.contains(spec.point(i).pointId()))
+                .count();
+        if (specDone != spec.count()) {
+            throw new IllegalStateException("after the last wave " + (spec.count() - specDone) + " of "
+                    + spec.count() + " points have no row in " + dir.rows());
+        }
+        Map<String, Long> counts = countsByOutcome(spark, dir);
+        manifest.finish(Instant.now().toString(), specDone, counts).write(dir.manifest());
+        log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", finished.size(), spec.count(),
+                dir.rows(), counts);
+        return new Summary(spec.count(), alreadyDone, pending.length, counts);
+    }
+
+    private static Map<String, Long> countsByOutcome(SparkSession spark, SweepDirectory dir) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Row r : dir.read(spark).groupBy("outcome").count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
+    }
+}
