@@ -1,0 +1,265 @@
+package org.overparam.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.overparam.cli.Overparam;
+import org.overparam.io.Columns;
+import org.overparam.spec.SpecLoader;
+import org.overparam.testing.TestSpark;
+
+/** The sweep engine end to end in local mode: rows, types, resume, extension, kills, determinism, refusals. */
+class SweepJobTest {
+
+    /** 2 replicates × R {1, 2} × n {6, 10} × alpha {0.1, 0.3}: 16 points of a few milliseconds each. */
+    static final String SPEC = """
+            name: tiny
+            seed: 5
+            replicates: 2
+            problem: {family: quadratic-network, d: 4, r: 1}
+            solver: {max_iters: 400, gap_abs: 1e-4, target: 1e-5}
+            grid:
+              R: [1, 2]
+              alpha: [0.1, 0.3]
+              n: [6, 10]
+            """;
+    static final int SPEC_POINTS = 16;
+
+    /** The same sweep with one more R and one more replicate: 3 × 3 × 2 × 2 = 36 points. */
+    static final String EXTENDED = SPEC.replace("replicates: 2", "replicates: 3").replace("R: [1, 2]", "R: [1, 2, 3]");
+
+    /** Columns that are not a function of the point. */
+    static final List<String> NOT_DETERMINISTIC = List.of("wall_ms");
+
+    static SparkSession spark;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = TestSpark.session();
+    }
+
+    static SweepJob.Summary sweep(String yaml, Path out, int wavePoints) {
+        return SweepJob.run(SpecLoader.parse(yaml), yaml, new SweepJob.Options(out, "local[2]", wavePoints, false),
+                new PrintWriter(Writer.nullWriter()));
+    }
+
+    @Test
+    void writesOneTypedRowPerPointThatDuckDbAndSparkSqlReadAlike() throws Exception {
+        Path out = tmp.resolve("out");
+        SweepJob.Summary summary = sweep(SPEC, out, 0);
+        assertEquals(SPEC_POINTS, summary.computed());
+        assertEquals(0, summary.alreadyDone());
+
+        Map<String, Long> sparkCounts = new HashMap<>();
+        for (Row r : spark.read().parquet(out.resolve("rows").toString()).groupBy("outcome").count().collectAsList()) {
+            sparkCounts.put(r.getString(0), r.getLong(1));
+        }
+        assertEquals(summary.countsByOutcome(), sparkCounts);
+
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            String rows = "read_parquet('" + out.resolve("rows") + "/**/*.parquet', hive_partitioning = true)";
+            ResultSet rs = st.executeQuery("select count(*), count(distinct point_id), min(sweep), max(sweep) from "
+                    + rows);
+            rs.next();
+            assertEquals(SPEC_POINTS, rs.getLong(1));
+            assertEquals(SPEC_POINTS, rs.getLong(2));
+            assertEquals("tiny", rs.getString(3));
+            assertEquals("tiny", rs.getString(4));
+
+            Map<String, String> types = new HashMap<>();
+            rs = st.executeQuery("describe select * from " + rows);
+            while (rs.next()) {
+                types.put(rs.getString("column_name"), rs.getString("column_type"));
+            }
+            assertEquals("INTEGER", types.get("R"));
+            assertEquals("INTEGER", types.get("true_rank"));
+            assertEquals("DOUBLE", types.get("alpha"));
+            assertEquals("BIGINT", types.get("instance_seed"));
+            assertEquals("BOOLEAN", types.get("bad_local_min"));
+            assertEquals("VARCHAR", types.get("outcome"));
+            assertEquals(Columns.ALL.size(), types.size(), types::toString);
+
+            Map<String, Long> duckCounts = new HashMap<>();
+            rs = st.executeQuery("select outcome, count(*) from " + rows + " group by outcome");
+            while (rs.next()) {
+                duckCounts.put(rs.getString(1), rs.getLong(2));
+            }
+            assertEquals(sparkCounts, duckCounts);
+        }
+
+        Manifest manifest = Manifest.read(out.resolve(Manifest.FILE));
+        assertEquals("tiny", manifest.name());
+        assertEquals(SPEC_POINTS, manifest.pointsDone());
+        assertEquals(summary.countsByOutcome(), manifest.countsByOutcome());
+        assertTrue(manifest.finished() != null && manifest.sparkVersion().startsWith("4.1"), manifest::toString);
+    }
+
+    @Test
+    void rerunComputesNothingAndAnExtendedGridOnlyItsNewPoints() {
+        Path out = tmp.resolve("out");
+        sweep(SPEC, out, 0);
+        List<Row> before = numbers(out);
+
+        SweepJob.Summary rerun = sweep(SPEC, out, 0);
+        assertEquals(0, rerun.computed());
+        assertEquals(SPEC_POINTS, rerun.alreadyDone());
+        assertEquals(before, numbers(out));
+
+        SweepJob.Summary extended = sweep(EXTENDED, out, 0);
+        assertEquals(36 - SPEC_POINTS, extended.computed());
+        assertEquals(SPEC_POINTS, extended.alreadyDone());
+        List<Row> after = numbers(out);
+        assertEquals(36, after.size());
+        assertTrue(after.containsAll(before));
+    }
+
+    @Test
+    void numbersDoNotDependOnWavesOrPartitions() {
+        Path oneWave = tmp.resolve("one-wave");
+        Path manyWaves = tmp.resolve("many-waves");
+        sweep(SPEC, oneWave, SPEC_POINTS);
+        sweep(SPEC, manyWaves, 3);
+        assertEquals(numbers(oneWave), numbers(manyWaves));
+    }
+
+    @Test
+    void localOneGivesTheSameNumbersAsLocalTwo() throws Exception {
+        Path two = tmp.resolve("local2");
+        Path one = tmp.resolve("local1");
+        sweep(SPEC, two, 0);
+        Process child = childSweep(writeSpec(SPEC), one, "local[1]", 5).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child sweep timed out");
+        assertEquals(0, child.exitValue(), output);
+        assertEquals(numbers(two), numbers(one));
+    }
+
+    @Test
+    void aSweepKilledAfterItsFirstWaveResumesToExactlyOneRowPerPoint() throws Exception {
+        Path reference = tmp.resolve("uninterrupted");
+        Path killed = tmp.resolve("killed");
+        sweep(EXTENDED, reference, 0);
+
+        Process child = childSweep(writeSpec(EXTENDED), killed, "local[1]", 2).redirectErrorStream(true).start();
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                seen.add(line);
+                if (line.contains("wave 1/")) {
+                    child.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+                    break;
+                }
+            }
+        }
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(seen.stream().anyMatch(l -> l.contains("wave 1/")), () -> String.join("\n", seen));
+        long committed = spark.read().parquet(killed.resolve("rows").toString()).count();
+        assertTrue(committed >= 2 && committed < 36, "the kill must land mid-sweep, found " + committed + " rows");
+
+        SweepJob.Summary resumed = sweep(EXTENDED, killed, 0);
+        assertEquals(committed, resumed.alreadyDone());
+        assertEquals(36 - committed, resumed.computed());
+        assertEquals(numbers(reference), numbers(killed));
+    }
+
+    @Test
+    void aDirectoryHoldingAnotherSweepIsRefusedAndLeftAlone() throws Exception {
+        Path out = tmp.resolve("out");
+        sweep(SPEC, out, 0);
+        List<Path> before = listing(out);
+        Path other = writeSpec(SPEC.replace("seed: 5", "seed: 6"));
+        StringWriter err = new StringWriter();
+        int code = Overparam.execute(new String[] {"sweep", other.toString(), "--out", out.toString(),
+            "--master", "local[2]"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
+        assertEquals(Overparam.BAD_INPUT, code);
+        assertTrue(err.toString().contains("holds sweep 'tiny' (seed 5)"), err::toString);
+        assertEquals(before, listing(out));
+        assertEquals(SPEC_POINTS, spark.read().parquet(out.resolve("rows").toString()).count());
+    }
+
+    @Test
+    void aNonEmptyDirectoryThatIsNoSweepIsRefused() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(out.resolve("thesis.tex"), "\\documentclass{article}");
+        StringWriter err = new StringWriter();
+        int code = Overparam.execute(new String[] {"sweep", writeSpec(SPEC).toString(), "--out", out.toString(),
+            "--master", "local[2]"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
+        assertEquals(Overparam.BAD_INPUT, code);
+        assertTrue(err.toString().contains("not a sweep directory"), err::toString);
+        assertEquals(List.of(out.resolve("thesis.tex")), listing(out));
+    }
+
+    @Test
+    void aBadSpecWritesNothing() throws Exception {
+        Path out = tmp.resolve("never");
+        StringWriter err = new StringWriter();
+        int code = Overparam.execute(new String[] {"sweep", writeSpec(SPEC.replace("R: [1, 2]", "R: [0, 2]"))
+            .toString(), "--out", out.toString()}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
+        assertEquals(Overparam.BAD_INPUT, code);
+        assertTrue(err.toString().contains("grid.R"), err::toString);
+        assertFalse(Files.exists(out));
+    }
+
+    /** Every column but the wall time, sorted by point id. */
+    static List<Row> numbers(Path out) {
+        String[] columns = Columns.names().stream().filter(c -> !NOT_DETERMINISTIC.contains(c))
+                .toArray(String[]::new);
+        return spark.read().parquet(out.resolve("rows").toString())
+                .selectExpr(columns).orderBy("point_id").collectAsList();
+    }
+
+    private Path writeSpec(String yaml) throws Exception {
+        Path file = Files.createTempFile(tmp, "spec", ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    /** {@code overparam sweep} in a fresh JVM with this JVM's options and classpath. */
+    private static ProcessBuilder childSweep(Path spec, Path out, String master, int wavePoints) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
+        command.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), Overparam.class.getName(), "sweep",
+                spec.toString(), "--out", out.toString(), "--master", master, "--wave-size",
+                Integer.toString(wavePoints)));
+        return new ProcessBuilder(command);
+    }
+
+    private static List<Path> listing(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}
