@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.overparam.cli.BadInputException;
@@ -107,27 +108,22 @@ final class SweepDirectory {
         }
     }
 
-    /** The committed rows, or an error naming the directory when they cannot be read. */
+    /** The committed rows. */
     Dataset<Row> read(SparkSession spark) {
-        try {
-            return spark.read().parquet(rows().toString());
-        } catch (RuntimeException e) {
-            throw new BadInputException("--out " + root + ": the rows in " + rows() + " cannot be read ("
-                    + e.getMessage() + "); move the directory aside or repair it");
-        }
+        return spark.read().parquet(rows().toString());
     }
 
-    /** The point ids already committed, checking that no point appears twice. */
+    /** The point ids already committed, checking that they can be read and that no point appears twice. */
     Set<String> donePointIds(SparkSession spark) {
         if (!hasRows()) {
             return Set.of();
         }
         List<String> ids;
         try {
-            ids = read(spark).select("point_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-        } catch (RuntimeException e) {
+            ids = read(spark).select("point_id").as(Encoders.STRING()).collectAsList();
+        } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
             throw new BadInputException("--out " + root + ": the rows in " + rows() + " cannot be read ("
-                    + firstLine(e.getMessage()) + "); move the directory aside or repair it");
+                    + firstLine(e.getMessage()) + "); move the damaged files aside or choose another --out");
         }
         Set<String> done = new HashSet<>(ids);
         if (done.size() != ids.size()) {

@@ -221,6 +221,21 @@ class SweepJobTest {
     }
 
     @Test
+    void anUnreadableDatasetIsReportedAndLeftAlone() throws Exception {
+        Path out = tmp.resolve("out");
+        sweep(SPEC, out, 0);
+        Path partition = out.resolve("rows").resolve("sweep=tiny");
+        Files.writeString(partition.resolve("part-99999-truncated.zstd.parquet"), "PAR1 this is not parquet");
+        List<Path> before = listing(out);
+        StringWriter err = new StringWriter();
+        int code = Overparam.execute(new String[] {"sweep", writeSpec(SPEC).toString(), "--out", out.toString(),
+            "--master", "local[2]"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
+        assertEquals(Overparam.BAD_INPUT, code, err::toString);
+        assertTrue(err.toString().contains("cannot be read"), err::toString);
+        assertEquals(before, listing(out));
+    }
+
+    @Test
     void aBadSpecWritesNothing() throws Exception {
         Path out = tmp.resolve("never");
         StringWriter err = new StringWriter();
