@@ -11,5 +11,7 @@ public enum Outcome {
     /** Not global, ‖∇f‖ ≤ ε_g and λ_min(∇²f) &lt; −ε_H. */
     SADDLE,
     /** Not global and ‖∇f‖ &gt; ε_g when the budget ran out. */
-    NOT_CONVERGED
+    NOT_CONVERGED,
+    /** The run threw instead of ending (a bug or a failing numerical library): recorded, never classified. */
+    FAILED
 }

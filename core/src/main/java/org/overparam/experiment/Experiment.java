@@ -87,7 +87,7 @@ public final class Experiment {
         return new RunResult(config, f0, descent.value(), loss, reference.value(), reference.kind(),
                 reference.rank(), reference.dualityGap(), descent.gradNorm(), hessMinEig, outcome,
                 Verdict.lossBad(descent.value(), reference.value(), tolerances), recovery, descent.iterations(),
-                descent.reason(), wallMillis);
+                descent.reason(), wallMillis, null);
     }
 
     /** U₀ = α·G (and V₀ likewise), G with i.i.d. N(0, 1/d) entries, drawn from the init seed. */

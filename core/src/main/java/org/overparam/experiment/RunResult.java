@@ -23,11 +23,22 @@ import org.overparam.solve.StopReason;
  * @param iterations      gradient steps taken
  * @param stopReason      why the search stopped
  * @param wallMillis      wall-clock time of the run (the only column that is not a function of the point)
+ * @param error           for {@link Outcome#FAILED} runs, the exception that stopped them; else null
  */
 public record RunResult(RunConfig config, double f0, double objective, double loss, double reference,
                         ReferenceKind referenceKind, int referenceRank, double referenceGap, double gradNorm,
                         double hessMinEig, Outcome outcome, boolean lossBad, double recoveryError, int iterations,
-                        StopReason stopReason, long wallMillis) {
+                        StopReason stopReason, long wallMillis, String error) {
+
+    /**
+     * The row of a run that threw: every measurement NaN, the outcome {@link Outcome#FAILED}, the exception kept
+     * as text. A sweep records it and goes on rather than losing the other points of the task.
+     */
+    public static RunResult failed(RunConfig config, RuntimeException exception, long wallMillis) {
+        double nan = Double.NaN;
+        return new RunResult(config, nan, nan, nan, nan, null, 0, nan, nan, nan, Outcome.FAILED, true, nan, 0,
+                StopReason.ERROR, wallMillis, String.valueOf(exception));
+    }
 
     /** outcome = BAD_LOCAL_MIN. */
     public boolean badLocalMin() {

@@ -13,7 +13,9 @@ public enum StopReason {
     /** A value was not finite or exceeded the divergence bound. */
     DIVERGED,
     /** Backtracking could not find a decreasing step: numerically stationary. */
-    NO_DESCENT;
+    NO_DESCENT,
+    /** The run threw an exception before it could stop. */
+    ERROR;
 
     public String specName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -62,7 +62,8 @@ public final class Columns {
             real("objective", s -> s.result().objective()),
             real("loss", s -> s.result().loss()),
             real("reference", s -> s.result().reference()),
-            text("reference_kind", s -> s.result().referenceKind().specName()),
+            optionalText("reference_kind", s -> s.result().referenceKind() == null ? null
+                    : s.result().referenceKind().specName()),
             integer("reference_rank", s -> s.result().referenceRank()),
             real("reference_gap", s -> s.result().referenceGap()),
             bool("reference_reachable", s -> s.result().referenceReachable()),
@@ -83,6 +84,7 @@ public final class Columns {
             real("reference_tol", s -> s.solver().referenceTol()),
             real("perturb_radius", s -> s.solver().perturbRadius()),
             real("divergence", s -> s.solver().divergence()),
+            optionalText("error", s -> s.result().error()),
             text("code_version", Source::codeVersion));
 
     /** Every column, in row order. */
@@ -121,6 +123,10 @@ public final class Columns {
 
     private static Def text(String name, Function<Source, Object> f) {
         return new Def(new Column(name, ColumnType.STRING, false), f);
+    }
+
+    private static Def optionalText(String name, Function<Source, Object> f) {
+        return new Def(new Column(name, ColumnType.STRING, true), f);
     }
 
     private static Def integer(String name, Function<Source, Object> f) {

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import org.overparam.experiment.Experiment;
 import org.overparam.experiment.RunConfig;
+import org.overparam.experiment.RunResult;
 import org.overparam.io.ResultSchema;
 import org.overparam.spec.SpecLoader;
 import org.overparam.spec.SweepSpec;
@@ -68,9 +69,24 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
                 throw new NoSuchElementException();
             }
             RunConfig config = spec.point(task[next++]);
-            Row row = ResultSchema.row(spec.name(), codeVersion, Experiment.run(prepare(config), config));
+            Row row = ResultSchema.row(spec.name(), codeVersion, runOrRecordFailure(config));
             pointsDone.add(1);
             return row;
+        }
+
+        /**
+         * A point that throws becomes a FAILED row rather than a failed task: Spark's retries would throw
+         * again (runs are deterministic) and abort the wave, losing every other point of the task.
+         */
+        private RunResult runOrRecordFailure(RunConfig config) {
+            long start = System.nanoTime();
+            try {
+                FaultInjection.check(config.pointId());
+                return Experiment.run(prepare(config), config);
+            } catch (RuntimeException e) {
+                prepared = null;
+                return RunResult.failed(config, e, (System.nanoTime() - start) / 1_000_000);
+            }
         }
 
         /** The instance of {@code config}, reused while consecutive points share it. */

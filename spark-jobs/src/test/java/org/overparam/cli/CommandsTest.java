@@ -34,7 +34,7 @@ class CommandsTest {
             "method", "step", "step_size", "max_iters", "f0", "objective", "loss", "reference", "reference_kind",
             "reference_rank", "reference_gap", "reference_reachable", "grad_norm", "hess_min_eig", "outcome",
             "bad_local_min", "loss_bad", "recovery_error", "iterations", "stop_reason", "wall_ms", "grad_tol",
-            "hess_tol", "gap_rel", "gap_abs", "target", "reference_tol", "perturb_radius", "divergence", "code_version");
+            "hess_tol", "gap_rel", "gap_abs", "target", "reference_tol", "perturb_radius", "divergence", "error", "code_version");
 
     static Stream<Path> exampleSpecs() {
         try (Stream<Path> files = Files.list(Cli.repoRoot().resolve("conf/sweeps"))) {
@@ -86,7 +86,7 @@ class CommandsTest {
         RunConfig config = SpecLoader.load(Cli.repoRoot().resolve("conf/sweeps/explicit-2x2.yaml")).point(0);
         RunResult diverged = new RunResult(config, 1.0, Double.POSITIVE_INFINITY, Double.NaN, 0.0, ReferenceKind.ZERO,
                 1, 0.0, Double.NaN, Double.NaN, Outcome.DIVERGED, true, Double.NEGATIVE_INFINITY, 7,
-                StopReason.DIVERGED, 3);
+                StopReason.DIVERGED, 3, null);
         String json = RunCommand.json("s", diverged);
         JsonNode row = new ObjectMapper().readTree(json);
         for (String name : List.of("objective", "loss", "grad_norm", "hess_min_eig", "recovery_error")) {

@@ -236,6 +236,30 @@ class SweepJobTest {
     }
 
     @Test
+    void aPointThatThrowsIsRecordedAsFailedAndTheRestOfTheSweepIsKept() {
+        Path out = tmp.resolve("out");
+        String failing = SpecLoader.parse(SPEC).point(5).pointId();
+        System.setProperty(FaultInjection.PROPERTY, failing);
+        SweepJob.Summary summary;
+        try {
+            summary = sweep(SPEC, out, 0);
+        } finally {
+            System.clearProperty(FaultInjection.PROPERTY);
+        }
+        assertEquals(SPEC_POINTS, summary.computed());
+        assertEquals(1L, summary.countsByOutcome().get("FAILED"));
+        List<Row> failed = spark.read().parquet(out.resolve("rows").toString())
+                .where("outcome = 'FAILED'").select("point_id", "error", "stop_reason", "objective").collectAsList();
+        assertEquals(1, failed.size());
+        assertEquals(failing, failed.get(0).getString(0));
+        assertTrue(failed.get(0).getString(1).contains("injected failure"), failed::toString);
+        assertEquals("error", failed.get(0).getString(2));
+        assertTrue(failed.get(0).isNullAt(3));
+        // A rerun keeps the recorded failure: exactly one row per point.
+        assertEquals(0, sweep(SPEC, out, 0).computed());
+    }
+
+    @Test
     void aBadSpecWritesNothing() throws Exception {
         Path out = tmp.resolve("never");
         StringWriter err = new StringWriter();
