@@ -17,6 +17,9 @@ final class Progress implements AutoCloseable {
 
     private static final int BAR_WIDTH = 30;
 
+    /** Back to the start of the line and erase it (ANSI), so a shorter line leaves no stale characters. */
+    static final String REDRAW = "\r\033[K";
+
     private final PrintWriter out;
     private final long total;
     private final LongSupplier done;
@@ -55,7 +58,7 @@ final class Progress implements AutoCloseable {
     private synchronized void report() {
         String text = line(done.getAsLong(), total, elapsedSeconds(), terminal);
         if (terminal) {
-            out.print("\r" + text);
+            out.print(REDRAW + text);
         } else {
             out.println("progress " + text);
         }
@@ -70,7 +73,7 @@ final class Progress implements AutoCloseable {
     public synchronized void close() {
         timer.shutdownNow();
         String text = line(done.getAsLong(), total, elapsedSeconds(), terminal);
-        out.println((terminal ? "\r" : "progress ") + text);
+        out.println((terminal ? REDRAW : "progress ") + text);
         out.flush();
     }
 

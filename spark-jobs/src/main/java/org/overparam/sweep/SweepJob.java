@@ -85,7 +85,7 @@ public final class SweepJob {
                 JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).mapPartitions(work);
                 spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.Append)
                         .partitionBy("sweep").parquet(dir.rows().toString());
-                log.printf("%swave %d/%d committed (%,d points)%n", options.terminal() ? "\r" : "", w + 1,
+                log.printf("%swave %d/%d committed (%,d points)%n", options.terminal() ? Progress.REDRAW : "", w + 1,
                         waves.size(), tasks.stream().mapToInt(t -> t.length).sum());
             }
         }
