@@ -9,18 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The runs of one combination of axis values, summarized. Probabilities are over all runs of the cell; the
- * quantiles are over its finite, non-diverged runs only (see {@link CellTable}).
+ * The runs of one combination of axis values, summarized. Probabilities are over the classified runs of the cell
+ * (all but FAILED ones: a run that threw got no verdict, so it counts neither for nor against a probability); the
+ * quantiles are over its finite runs that neither diverged nor failed (see {@link CellTable}).
  *
  * @param key         the axis values, in the order of {@link CellTable#axes()} (a value may be null)
  * @param runs        rows in the cell (≥ 1)
  * @param byOutcome   rows per outcome; every outcome present, zero when absent
  * @param bad         rows with {@code bad_local_min} true
  * @param recovered   rows whose recovery error is finite and below the threshold
- * @param excluded    rows left out of the objective-gap quantiles: diverged, or a non-finite objective gap
+ * @param excluded    rows left out of the objective-gap quantiles: diverged, failed, or a non-finite objective gap
  * @param gap         quantiles of the relative objective gap (objective − reference) / f0
- * @param iterations  quantiles of the iterations of the non-diverged rows
- * @param wallMs      quantiles of the wall time (ms) of the non-diverged rows
+ * @param iterations  quantiles of the iterations of the rows that neither diverged nor failed
+ * @param wallMs      quantiles of the wall time (ms) of the rows that neither diverged nor failed
  */
 public record Cell(List<Object> key, long runs, Map<Outcome, Long> byOutcome, long bad, long recovered,
                    long excluded, Quantiles gap, Quantiles iterations, Quantiles wallMs) {
@@ -42,30 +43,44 @@ public record Cell(List<Object> key, long runs, Map<Outcome, Long> byOutcome, lo
         return byOutcome.get(o);
     }
 
-    /** P(bad local minimum), the fraction of rows with {@code bad_local_min}. */
-    public double pBad() {
-        return (double) bad / runs;
+    /** Rows with a verdict: all but the FAILED ones. The denominator of every probability. */
+    public long classified() {
+        return runs - count(Outcome.FAILED);
     }
 
+    /** P(bad local minimum) = bad / classified; null when no run of the cell was classified. */
+    public Double pBad() {
+        return fraction(bad);
+    }
+
+    /** Its 95% Wilson interval; null when no run was classified. */
     public WilsonInterval badInterval() {
-        return WilsonInterval.of(bad, runs);
+        return interval(bad);
     }
 
-    /** P(global), the fraction of rows with outcome GLOBAL. */
-    public double pGlobal() {
-        return (double) count(Outcome.GLOBAL) / runs;
+    /** P(global) = n_global / classified; null when no run was classified. */
+    public Double pGlobal() {
+        return fraction(count(Outcome.GLOBAL));
     }
 
     public WilsonInterval globalInterval() {
-        return WilsonInterval.of(count(Outcome.GLOBAL), runs);
+        return interval(count(Outcome.GLOBAL));
     }
 
-    /** P(recovered): rows with a recovery error below the threshold, over all rows of the cell. */
-    public double pRecovered() {
-        return (double) recovered / runs;
+    /** P(recovered) = recovered / classified; null when no run was classified. */
+    public Double pRecovered() {
+        return fraction(recovered);
     }
 
     public WilsonInterval recoveredInterval() {
-        return WilsonInterval.of(recovered, runs);
+        return interval(recovered);
+    }
+
+    private Double fraction(long k) {
+        return classified() == 0 ? null : (double) k / classified();
+    }
+
+    private WilsonInterval interval(long k) {
+        return classified() == 0 ? null : WilsonInterval.of(k, classified());
     }
 }

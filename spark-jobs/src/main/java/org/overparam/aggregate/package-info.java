@@ -5,7 +5,8 @@
  *
  * <p>{@link org.overparam.aggregate.AggregateJob} reads like its plan; the statistics live in
  * {@link org.overparam.aggregate.CellTable} and {@link org.overparam.aggregate.WilsonInterval}, the pictures in
- * {@link org.overparam.aggregate.Heatmap} and {@link org.overparam.aggregate.Curves}, the theory lines as data
- * in {@link org.overparam.aggregate.Overlays}.
+ * {@link org.overparam.aggregate.Heatmap} and {@link org.overparam.aggregate.Curves} (one set per
+ * {@link org.overparam.aggregate.Panel}), the theory lines as data in {@link org.overparam.aggregate.Overlays},
+ * the page in {@link org.overparam.aggregate.Report}.
  */
 package org.overparam.aggregate;

@@ -35,7 +35,8 @@ public final class Overparam implements Callable<Integer> {
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(
             PlanCommand::new,
             RunCommand::new,
-            SweepCommand::new);
+            SweepCommand::new,
+            AggregateCommand::new);
 
     @Spec
     private CommandSpec spec;

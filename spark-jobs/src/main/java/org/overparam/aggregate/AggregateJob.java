@@ -1,0 +1,198 @@
+package org.overparam.aggregate;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.overparam.cli.BadInputException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code overparam aggregate}: sweep rows → cell table → charts → report. Reads {@code DIR/rows} (and, for
+ * display only, {@code DIR/manifest.json}); writes into the report directory:
+ *
+ * <pre>
+ *   cells.parquet/    the cell table (one Parquet file)
+ *   cells.csv         the same, with a header
+ *   charts/           p_bad_map*, p_recovered_map*, p_bad_curves* — PNG and SVG, one per panel
+ *   report.html       manifest, charts, cell table
+ * </pre>
+ *
+ * Every check of the input happens before anything is written.
+ */
+public final class AggregateJob {
+
+    /** The subdirectory of a sweep holding its rows. */
+    public static final String ROWS = "rows";
+    public static final String CELLS_PARQUET = "cells.parquet";
+    public static final String CELLS_CSV = "cells.csv";
+    public static final String CHARTS = "charts";
+
+    /**
+     * What to aggregate and how.
+     *
+     * @param sweepDir          the sweep directory (holding {@code rows/})
+     * @param reportDir         where the report goes (created; our files in it are replaced)
+     * @param by                the cell axes, or empty for every parameter that varies
+     * @param x                 the horizontal chart axis
+     * @param y                 the vertical chart axis
+     * @param recoveryThreshold recovery error below which a run counts as recovered
+     */
+    public record Settings(Path sweepDir, Path reportDir, List<String> by, String x, String y,
+                           double recoveryThreshold) {
+        public Settings {
+            by = List.copyOf(by);
+            if (!(recoveryThreshold > 0) || Double.isInfinite(recoveryThreshold)) {
+                throw new BadInputException("--recovery-threshold must be finite and > 0, got "
+                        + recoveryThreshold);
+            }
+        }
+    }
+
+    /**
+     * What was written.
+     *
+     * @param sweep  the sweep's name
+     * @param runs   rows aggregated
+     * @param cells  the cell count
+     * @param axes   the cell axes
+     * @param charts the charts
+     * @param notes  remarks (also in the report)
+     * @param report the report page
+     */
+    public record Summary(String sweep, long runs, int cells, List<String> axes, List<ChartFile> charts,
+                          List<String> notes, Path report) {
+    }
+
+    private AggregateJob() {
+    }
+
+    /**
+     * The checks that need no Spark: the sweep directory and its rows exist, and the report directory does not
+     * point into them.
+     */
+    public static void checkInput(Settings s) {
+        Path dir = s.sweepDir();
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("sweep directory " + dir + (Files.exists(dir) ? " is not a directory"
+                    : " does not exist"));
+        }
+        Path rows = dir.resolve(ROWS);
+        if (!Files.isDirectory(rows)) {
+            throw new BadInputException(dir + " holds no sweep: " + rows + " is missing (write one with"
+                    + " 'overparam sweep SPEC --out " + dir + "')");
+        }
+        if (parquetFiles(rows) == 0) {
+            throw new BadInputException(rows + " holds no Parquet files: the sweep has no rows yet");
+        }
+        Path out = s.reportDir().toAbsolutePath().normalize();
+        if (out.startsWith(rows.toAbsolutePath().normalize())) {
+            throw new BadInputException("--out " + s.reportDir() + " is inside the rows of the sweep (" + rows + ")");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException("--out " + s.reportDir() + " is a file, not a directory");
+        }
+    }
+
+    /** Aggregates, draws and writes; see the class comment. */
+    public static Summary run(SparkSession spark, Settings s) {
+        checkInput(s);
+        ChartStyle.headless();
+        // Our own SQL settings, not the caller's: sweep names stay strings, and R and r stay apart.
+        SparkSession session = spark.newSession();
+        session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        session.conf().set("spark.sql.caseSensitive", "true");
+        Path rowsDir = s.sweepDir().resolve(ROWS);
+
+        Dataset<Row> rows;
+        try {
+            rows = session.read().parquet(rowsDir.toString());
+        } catch (RuntimeException e) {
+            throw new BadInputException("cannot read the rows in " + rowsDir + ": " + firstLine(e));
+        }
+        Set<String> columns = new LinkedHashSet<>(Arrays.asList(rows.columns()));
+        for (String needed : CellTable.INPUTS) {
+            if (!columns.contains(needed)) {
+                throw new BadInputException(rowsDir + " does not hold sweep rows: column '" + needed
+                        + "' is missing");
+            }
+        }
+        Design design = Design.detect(rows, s.by(), s.x(), s.y());
+        if (design.empty()) {
+            throw new BadInputException(rowsDir + " holds no rows: nothing to aggregate");
+        }
+        CellTable table = CellTable.aggregate(rows, design.axes(), s.recoveryThreshold());
+
+        ManifestView manifest = ManifestView.read(s.sweepDir());
+        String sweep = manifest.name().orElseGet(() -> sweepName(design, table));
+
+        Path out = s.reportDir();
+        Path chartsDir = out.resolve(CHARTS);
+        prepare(out, chartsDir);
+        table.writeParquet(session, out.resolve(CELLS_PARQUET));
+        table.writeCsv(out.resolve(CELLS_CSV));
+
+        List<String> notes = new ArrayList<>();
+        if (manifest.problem() != null) {
+            notes.add(manifest.problem());
+        }
+        List<ChartFile> charts = new ArrayList<>();
+        List<Overlay> overlays = new ArrayList<>();
+        if (design.charts(s.x(), s.y())) {
+            PhaseCharts drawn = PhaseCharts.draw(table, design, s.x(), s.y(), sweep, out, CHARTS);
+            charts.addAll(drawn.charts());
+            notes.addAll(drawn.notes());
+            overlays.addAll(drawn.overlays());
+        } else {
+            notes.add("no charts: the chart axes " + s.x() + " and " + s.y() + " are not both cell axes ("
+                    + String.join(", ", design.axes()) + "); add them to --by or choose --x/--y");
+        }
+        Path report = out.resolve(Report.FILE);
+        new Report(sweep, manifest, table, charts, notes, overlays).write(report);
+        return new Summary(sweep, table.runs(), table.cells().size(), design.axes(), charts, notes, report);
+    }
+
+    private static String sweepName(Design design, CellTable table) {
+        Object name = design.constants().get("sweep");
+        return name != null ? name.toString() : table.axes().contains("sweep") ? "several sweeps" : "sweep";
+    }
+
+    /** Creates the report directory; removes the charts a previous aggregate left, and nothing else. */
+    private static void prepare(Path out, Path chartsDir) {
+        try {
+            Files.createDirectories(chartsDir);
+            try (Stream<Path> old = Files.list(chartsDir)) {
+                for (Path f : old.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".svg"))
+                        .toList()) {
+                    Files.delete(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + out, e);
+        }
+    }
+
+    private static long parquetFiles(Path rows) {
+        try (Stream<Path> files = Files.walk(rows)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(f))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + rows, e);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,74 @@
+package org.overparam.aggregate;
+
+import java.util.List;
+
+/**
+ * A categorical chart axis: the sorted distinct values of a column at positions 0, 1, …, k−1, drawn as
+ * equal-width cells whatever the spacing of the values (grids are often geometric). A numeric value between two
+ * categories is placed by interpolation — in log space when every category is positive — so theory lines land
+ * where they belong between the grid values.
+ */
+public final class CategoryScale {
+
+    private final List<Object> values;
+    private final double[] numbers;
+    private final boolean logarithmic;
+
+    public CategoryScale(List<Object> values) {
+        this.values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        boolean numeric = !values.isEmpty() && values.stream().allMatch(v -> v instanceof Number);
+        this.numbers = numeric ? values.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray() : null;
+        this.logarithmic = numeric && java.util.Arrays.stream(numbers).allMatch(x -> x > 0);
+    }
+
+    public int size() {
+        return values.size();
+    }
+
+    public List<Object> values() {
+        return values;
+    }
+
+    /** Tick labels, one per category. */
+    public String[] labels() {
+        return values.stream().map(Labels::value).toArray(String[]::new);
+    }
+
+    /**
+     * The position of {@code v}: the index of an equal category, interpolated between neighbours, extrapolated
+     * with the spacing of the two end categories beyond them (the plot clips); NaN when the axis is not numeric,
+     * has fewer than two categories and v is not its value, or v is NaN.
+     */
+    public double position(double v) {
+        if (numbers == null || Double.isNaN(v)) {
+            return Double.NaN;
+        }
+        int k = numbers.length;
+        for (int i = 0; i < k; i++) {
+            if (numbers[i] == v) {
+                return i;
+            }
+        }
+        if (k < 2 || (logarithmic && !(v > 0))) {
+            return Double.NaN;
+        }
+        int lower;
+        if (v < numbers[0]) {
+            lower = 0;
+        } else if (v > numbers[k - 1]) {
+            lower = k - 2;
+        } else {
+            lower = 0;
+            while (numbers[lower + 1] < v) {
+                lower++;
+            }
+        }
+        double a = scale(numbers[lower]);
+        double b = scale(numbers[lower + 1]);
+        return lower + (scale(v) - a) / (b - a);
+    }
+
+    private double scale(double x) {
+        return logarithmic ? Math.log(x) : x;
+    }
+}

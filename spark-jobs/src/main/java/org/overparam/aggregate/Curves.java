@@ -1,0 +1,117 @@
+package org.overparam.aggregate;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.List;
+
+/**
+ * P(bad local minimum) against the x axis (R), one line per y value (n) coloured in order, each with its 95%
+ * Wilson band; a dotted line at 5%; theory overlays that are the same for every line as vertical lines.
+ */
+public final class Curves {
+
+    /** PNG and SVG size in pixels. */
+    public static final int WIDTH = 1000;
+    public static final int HEIGHT = 640;
+
+    /** The line colours span this much of viridis: its yellow end is unreadable on white. */
+    private static final double PALETTE_SPAN = 0.85;
+
+    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 220);
+
+    private Curves() {
+    }
+
+    public static JFreeChart chart(Panel panel, String heading) {
+        ChartStyle.headless();
+        Metric metric = Metric.P_BAD;
+        CategoryScale xs = panel.xScale();
+        CategoryScale ys = panel.yScale();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(0.10f);
+        for (int j = 0; j < ys.size(); j++) {
+            YIntervalSeries s = new YIntervalSeries(Labels.assignment(panel.y(), ys.values().get(j)), false,
+                    true);
+            for (int i = 0; i < xs.size(); i++) {
+                Cell c = panel.at(i, j);
+                if (c != null && metric.value(c) != null) {
+                    WilsonInterval w = metric.interval(c);
+                    s.add(i, metric.value(c), w.lo(), w.hi());
+                }
+            }
+            if (s.getItemCount() == 0) {
+                continue;
+            }
+            int k = data.getSeriesCount();
+            data.addSeries(s);
+            Color colour = Palette.VIRIDIS.color(ys.size() == 1 ? 0 : PALETTE_SPAN * j / (ys.size() - 1));
+            renderer.setSeriesPaint(k, colour);
+            renderer.setSeriesFillPaint(k, colour);
+            renderer.setSeriesStroke(k, ChartStyle.solid(2.5f));
+            renderer.setSeriesShape(k, new Ellipse2D.Double(-4, -4, 8, 8));
+        }
+
+        NumberAxis yAxis = new NumberAxis(metric.title());
+        yAxis.setRange(-0.02, 1.02);
+        yAxis.setTickUnit(new NumberTickUnit(0.1));
+        ChartStyle.style(yAxis);
+        XYPlot plot = new XYPlot(data, ChartStyle.categoryAxis(Labels.axisTitle(panel.x()), xs), yAxis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setOutlinePaint(Color.GRAY);
+        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+
+        ValueMarker five = new ValueMarker(Boundary.LEVEL, Color.DARK_GRAY, ChartStyle.dashed(1.5f, 2));
+        five.setLabel("5%");
+        five.setLabelFont(ChartStyle.TICK);
+        five.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        five.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        five.setLabelBackgroundColor(LABEL_BACKGROUND);
+        plot.addRangeMarker(five);
+        verticalOverlays(plot, panel);
+
+        JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, plot, true);
+        ChartStyle.decorate(chart, metric.title() + " against " + panel.x() + ", one line per " + panel.y(),
+                heading);
+        return chart;
+    }
+
+    /** Overlays on the x axis whose threshold is the same for every line: a vertical labelled line. */
+    private static void verticalOverlays(XYPlot plot, Panel panel) {
+        int style = 0;
+        for (Overlay o : Overlays.forFamily(panel.family())) {
+            if (!o.axis().equals(panel.x())) {
+                continue;
+            }
+            List<Double> at = java.util.stream.IntStream.range(0, panel.yScale().size())
+                    .mapToObj(j -> o.at(panel.atRow(j))).distinct().toList();
+            double p = at.size() == 1 ? panel.xScale().position(at.get(0)) : Double.NaN;
+            if (Double.isFinite(p)) {
+                Color colour = ChartStyle.OVERLAY[style % ChartStyle.OVERLAY.length];
+                ValueMarker m = new ValueMarker(p, colour, ChartStyle.dashed(2.5f, style));
+                m.setLabel(o.label());
+                m.setLabelFont(ChartStyle.LEGEND);
+                m.setLabelPaint(colour);
+                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                m.setLabelBackgroundColor(LABEL_BACKGROUND);
+                plot.addDomainMarker(m);
+            }
+            style++;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.overparam.aggregate;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.overparam.cli.BadInputException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The grid of a sweep as its rows show it, without the spec: the parameter columns that vary (the axes) and
+ * those that do not (the constants, which overlays and titles use).
+ *
+ * @param axes      the cell axes, in table order
+ * @param constants every parameter column with a single value in the rows, and that value
+ * @param empty     whether there are no rows at all (then there are no axes and no constants)
+ */
+public record Design(List<String> axes, Map<String, Object> constants, boolean empty) {
+
+    /**
+     * The columns that describe a point rather than measure a run, in the order a table groups them (outer
+     * first, R varying fastest). A new parameter column is one more entry; names absent from the rows are
+     * ignored ({@code r} and {@code true_rank} are the same parameter under its old and new names).
+     */
+    public static final List<String> PARAMETERS = List.of("sweep", "master_seed", "family", "operator", "d",
+            "true_rank", "r", "lambda", "noise", "condition", "regularizer", "method", "step", "step_size",
+            "max_iters", "grad_tol", "hess_tol", "gap_rel", "gap_abs", "target", "reference_tol", "perturb_radius",
+            "divergence", "alpha", "n", "R");
+
+    public Design {
+        axes = List.copyOf(axes);
+        constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+    }
+
+    /**
+     * Finds the axes of {@code rows} with one Spark job (the distinct parameter combinations).
+     *
+     * @param by the axes the user chose ({@code --by}), or empty to take every parameter column that varies; the
+     *           chart axes x and y are added to varying axes even when constant
+     * @throws BadInputException when {@code by}, x or y names a column the rows do not have, or repeats one
+     */
+    public static Design detect(Dataset<Row> rows, List<String> by, String x, String y) {
+        Set<String> columns = new LinkedHashSet<>(Arrays.asList(rows.columns()));
+        List<String> parameters = PARAMETERS.stream().filter(columns::contains).toList();
+        Set<String> seen = new HashSet<>();
+        for (String b : by) {
+            if (!columns.contains(b)) {
+                throw new BadInputException("--by: the rows have no column '" + b + "'; parameter columns are "
+                        + String.join(", ", parameters));
+            }
+            if (!seen.add(b)) {
+                throw new BadInputException("--by names '" + b + "' twice");
+            }
+        }
+        checkChartAxis("--x", x, columns, parameters);
+        checkChartAxis("--y", y, columns, parameters);
+        if (x.equals(y)) {
+            throw new BadInputException("--x and --y must be different axes, both are '" + x + "'");
+        }
+
+        List<String> inspected = new ArrayList<>(parameters);
+        by.stream().filter(b -> !inspected.contains(b)).forEach(inspected::add);
+        List<Row> combinations = rows.select(inspected.stream().map(c -> col(c)).toArray(Column[]::new))
+                .distinct().collectAsList();
+        if (combinations.isEmpty()) {
+            return new Design(List.of(), Map.of(), true);
+        }
+        Map<String, Object> constants = new LinkedHashMap<>();
+        List<String> varying = new ArrayList<>();
+        for (String p : parameters) {
+            int i = inspected.indexOf(p);
+            Set<Object> values = new HashSet<>();
+            combinations.forEach(r -> values.add(r.get(i)));
+            if (values.size() == 1) {
+                constants.put(p, values.iterator().next());
+            } else {
+                varying.add(p);
+            }
+        }
+
+        List<String> axes;
+        if (!by.isEmpty()) {
+            axes = by;
+        } else {
+            axes = new ArrayList<>();
+            for (String p : parameters) {
+                if (varying.contains(p) || p.equals(x) || p.equals(y)) {
+                    axes.add(p);
+                }
+            }
+            for (String chartAxis : List.of(y, x)) {
+                if (!axes.contains(chartAxis)) {
+                    axes.add(chartAxis);
+                }
+            }
+        }
+        Map<String, Object> fixed = new LinkedHashMap<>(constants);
+        fixed.keySet().removeAll(axes);
+        return new Design(axes, fixed, false);
+    }
+
+    /** Whether the maps can be drawn: x and y are both cell axes. */
+    public boolean charts(String x, String y) {
+        return axes.contains(x) && axes.contains(y) && !x.equals(y);
+    }
+
+    private static void checkChartAxis(String option, String name, Set<String> columns, List<String> parameters) {
+        if (!columns.contains(name)) {
+            throw new BadInputException(option + ": the rows have no column '" + name + "'; parameter columns are "
+                    + String.join(", ", parameters));
+        }
+    }
+}

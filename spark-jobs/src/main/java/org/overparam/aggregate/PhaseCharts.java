@@ -1,0 +1,115 @@
+package org.overparam.aggregate;
+
+import org.jfree.chart.JFreeChart;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every chart of a cell table, one set per panel: the P(bad) map with its boundary, the P(recovered) map (when
+ * the rows measure recovery) and the P(bad) curves, each as PNG and SVG, with the captions and notes the report
+ * shows.
+ *
+ * @param charts   the charts written, in report order
+ * @param notes    remarks (no boundary reached in a panel, no recovery measured)
+ * @param overlays the theory overlays that appear on some chart
+ */
+record PhaseCharts(List<ChartFile> charts, List<String> notes, List<Overlay> overlays) {
+
+    static final String KIND_BAD_MAP = "P(bad local minimum) maps";
+    static final String KIND_RECOVERED_MAP = "P(recovered) maps";
+    static final String KIND_CURVES = "P(bad local minimum) curves";
+
+    /**
+     * Draws every chart of {@code table} over x × y into {@code reportDir/chartsDir}.
+     *
+     * @param sweep     the sweep's name, for the chart headings
+     * @param chartsDir the subdirectory of the report directory for the files (created by the caller)
+     */
+    static PhaseCharts draw(CellTable table, Design design, String x, String y, String sweep, Path reportDir,
+                            String chartsDir) {
+        List<ChartFile> charts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<Overlay> overlays = new ArrayList<>();
+        Path dir = reportDir.resolve(chartsDir);
+        List<Panel> panels = Panel.split(table, design.constants(), x, y);
+        for (Panel p : panels) {
+            for (Overlay o : Overlays.forFamily(p.family())) {
+                if ((o.axis().equals(x) || o.axis().equals(y)) && !overlays.contains(o)) {
+                    overlays.add(o);
+                }
+            }
+        }
+        Set<String> stems = new HashSet<>();
+        for (Panel p : panels) {
+            // Distinct panels whose values slug alike ("a b", "a_b") must not overwrite each other's files.
+            String slug = stems.add(p.slug()) ? p.slug() : p.slug() + "_" + stems.size();
+            stems.add(slug);
+            String heading = heading(sweep, p);
+            int[] first = Boundary.firstSafe(p);
+            boolean anyBoundary = Arrays.stream(first).anyMatch(i -> i >= 0);
+            String boundary = anyBoundary ? "The staircase marks, for each " + y + ", the first " + x
+                    + " whose 95% upper bound of P(bad) is ≤ 5%."
+                    : "No cell certifies P(bad) ≤ 5% at 95% (with no bad run that needs ≥ "
+                    + Boundary.runsNeeded() + " runs per cell), so no boundary is drawn.";
+            if (!anyBoundary) {
+                notes.add((p.title().isEmpty() ? "" : p.title() + ": ") + boundary);
+            }
+            charts.add(write(Heatmap.chart(p, Metric.P_BAD, heading, true), dir, chartsDir, Metric.P_BAD.file()
+                    + "_map" + slug, KIND_BAD_MAP, p, Heatmap.WIDTH, Heatmap.HEIGHT,
+                    "P(bad local minimum) over " + x + " × " + y + panelSuffix(p) + ". " + boundary
+                            + overlayText(p, x, y)));
+            if (table.measuresRecovery()) {
+                charts.add(write(Heatmap.chart(p, Metric.P_RECOVERED, heading, false), dir, chartsDir,
+                        Metric.P_RECOVERED.file() + "_map" + slug, KIND_RECOVERED_MAP, p, Heatmap.WIDTH,
+                        Heatmap.HEIGHT, "P(recovery error < " + Labels.value(table.recoveryThreshold()) + ") over "
+                                + x + " × " + y + panelSuffix(p) + "." + overlayText(p, x, y)));
+            }
+            charts.add(write(Curves.chart(p, heading), dir, chartsDir, Metric.P_BAD.file() + "_curves" + slug,
+                    KIND_CURVES, p, Curves.WIDTH, Curves.HEIGHT, "P(bad local minimum) against " + x
+                            + ", one line per " + y + panelSuffix(p) + ", shaded 95% Wilson bands."));
+        }
+        if (!table.measuresRecovery()) {
+            notes.add("no P(recovered) maps: no row has a finite recovery_error");
+        }
+        return new PhaseCharts(charts, notes, overlays);
+    }
+
+    private static ChartFile write(JFreeChart chart, Path dir, String relative, String stem, String kind, Panel p,
+                                   int width, int height, String caption) {
+        ChartWriter.write(chart, width, height, dir.resolve(stem + ".png"), dir.resolve(stem + ".svg"));
+        return new ChartFile(kind, p.title(), caption, relative + "/" + stem + ".png",
+                relative + "/" + stem + ".svg", width, height);
+    }
+
+    private static String heading(String sweep, Panel p) {
+        List<String> parts = new ArrayList<>();
+        parts.add("sweep " + sweep);
+        if (p.family() != null) {
+            parts.add(String.valueOf(p.family()));
+        }
+        if (!p.title().isEmpty()) {
+            parts.add(p.title());
+        }
+        parts.add(String.format(Locale.ROOT, "%,d runs", p.runs()));
+        return String.join(" · ", parts);
+    }
+
+    private static String panelSuffix(Panel p) {
+        return p.title().isEmpty() ? "" : " at " + p.title();
+    }
+
+    private static String overlayText(Panel p, String x, String y) {
+        String drawn = Overlays.forFamily(p.family()).stream()
+                .filter(o -> o.axis().equals(x) || o.axis().equals(y))
+                .filter(o -> !Heatmap.overlayPoints(p, o).stream().allMatch(pt -> Double.isNaN(pt[0] + pt[1])))
+                .map(Overlay::label).collect(Collectors.joining(", "));
+        return drawn.isEmpty() ? "" : " Dashed: theory " + drawn + ".";
+    }
+}

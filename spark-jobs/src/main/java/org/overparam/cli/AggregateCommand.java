@@ -1,0 +1,82 @@
+package org.overparam.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.overparam.aggregate.AggregateJob;
+import org.overparam.aggregate.ChartFile;
+import org.overparam.sweep.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code overparam aggregate DIR --out REPORT_DIR}: the cell table, phase-transition charts and report.html of a
+ * sweep, from its Parquet rows alone.
+ */
+@Command(name = "aggregate", mixinStandardHelpOptions = true,
+        description = "Aggregate the rows of a sweep into a cell table (Parquet, CSV), phase-transition charts"
+                + " (PNG, SVG) and report.html.")
+final class AggregateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "the sweep directory (holding rows/)")
+    private Path dir;
+
+    @Option(names = "--out", required = true, paramLabel = "REPORT_DIR", description = "where the report goes")
+    private Path out;
+
+    @Option(names = "--by", split = ",", paramLabel = "AXIS",
+            description = "the cell axes (default: every parameter column that varies, plus --x and --y)")
+    private List<String> by = new ArrayList<>();
+
+    @Option(names = "--x", defaultValue = "R", paramLabel = "AXIS",
+            description = "horizontal axis of the maps (default: ${DEFAULT-VALUE})")
+    private String x;
+
+    @Option(names = "--y", defaultValue = "n", paramLabel = "AXIS",
+            description = "vertical axis of the maps, one curve per value (default: ${DEFAULT-VALUE})")
+    private String y;
+
+    @Option(names = "--recovery-threshold", defaultValue = "1e-3", paramLabel = "EPS",
+            description = "a run is recovered when ‖X − M*‖_F/‖M*‖_F < EPS (default: ${DEFAULT-VALUE})")
+    private double recoveryThreshold;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: the one spark-submit set, else local[*])")
+    private String master;
+
+    @Spec
+    private CommandSpec command;
+
+    @Override
+    public Integer call() {
+        System.setProperty("java.awt.headless", "true");
+        AggregateJob.Settings settings = new AggregateJob.Settings(dir, out, by, x, y, recoveryThreshold);
+        AggregateJob.checkInput(settings); // before Spark starts: a wrong path fails fast
+        SparkSession spark = SparkSessions.get(master, "overparam aggregate");
+        AggregateJob.Summary s = AggregateJob.run(spark, settings);
+        PrintWriter w = command.commandLine().getOut();
+        w.printf(Locale.ROOT, "sweep    %s%n", s.sweep());
+        w.printf(Locale.ROOT, "cells    %,d over %s, from %,d runs%n", s.cells(), String.join(" × ", s.axes()),
+                s.runs());
+        w.printf(Locale.ROOT, "table    %s, %s%n", out.resolve(AggregateJob.CELLS_PARQUET),
+                out.resolve(AggregateJob.CELLS_CSV));
+        w.printf(Locale.ROOT, "charts   %d (PNG + SVG) in %s%n", s.charts().size(),
+                out.resolve(AggregateJob.CHARTS));
+        for (ChartFile c : s.charts()) {
+            w.printf(Locale.ROOT, "           %s%n", out.resolve(c.png()));
+        }
+        for (String note : s.notes()) {
+            w.printf(Locale.ROOT, "note     %s%n", note);
+        }
+        w.printf(Locale.ROOT, "report   %s%n", s.report());
+        return Overparam.OK;
+    }
+}

@@ -1,0 +1,119 @@
+package org.overparam.aggregate;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Theory overlays are data per family, and land where they belong on the categorical grid. */
+class OverlaysTest {
+
+    private static final double EPS = 1e-12;
+    private static final int[] R = {1, 2, 3, 4, 6};
+    private static final int[] N = {12, 16, 24, 32, 48};
+
+    @Test
+    void familiesDeclareTheirOverlays() {
+        assertEquals(List.of(Overlays.TRUE_RANK), Overlays.forFamily("matrix-sensing"));
+        assertEquals(List.of(Overlays.TRUE_RANK), Overlays.forFamily("symmetric-sensing"));
+        assertEquals(List.of(Overlays.TRUE_RANK, Overlays.QUADRATIC_NETWORK), Overlays.forFamily("quadratic-network"));
+        assertEquals(List.of(Overlays.BURER_MONTEIRO), Overlays.forFamily("maxcut-bm"));
+        assertEquals(List.of(), Overlays.forFamily("least-squares"));
+        assertEquals(List.of(), Overlays.forFamily(null));
+    }
+
+    @Test
+    void thresholdsFollowTheTheory() {
+        Params p = Params.of(Map.of("true_rank", 2, "n", 50));
+        assertEquals(2, Overlays.TRUE_RANK.at(p), EPS);
+        assertEquals(3, Overlays.TRUE_RANK.at(Params.of(Map.of("r", 3))), EPS, "older rows name it r");
+        assertEquals(10, Overlays.QUADRATIC_NETWORK.at(p), EPS, "√(2·50)");
+        double bm = Overlays.BURER_MONTEIRO.at(Params.of(Map.of("n", 45)));
+        assertEquals(9, bm, EPS, "p(p+1)/2 = 45 at p = 9");
+        assertTrue(Double.isNaN(Overlays.TRUE_RANK.at(Params.of(Map.of()))), "no truth column: not drawn");
+    }
+
+    @Test
+    void categoricalPositionsInterpolateInLogSpace() {
+        CategoryScale s = new CategoryScale(List.of(1, 2, 4, 8));
+        assertEquals(2, s.position(4), EPS);
+        assertEquals(1.5, s.position(Math.sqrt(8)), EPS, "√8 is halfway between 2 and 4 on a log scale");
+        assertEquals(3.5, s.position(8 * Math.sqrt(2)), EPS, "beyond the end: the last spacing continues");
+        assertTrue(Double.isNaN(new CategoryScale(List.of("a", "b")).position(1)));
+        assertTrue(Double.isNaN(new CategoryScale(List.of(5)).position(6)));
+        assertEquals(0.5, new CategoryScale(List.of(-1.0, 1.0)).position(0), EPS, "linear when not all positive");
+    }
+
+    @Test
+    void sensingDrawsAVerticalLineAtTheTrueRank() {
+        Panel p = panel("matrix-sensing", Map.of("true_rank", 2));
+        List<double[]> points = Heatmap.overlayPoints(p, Overlays.TRUE_RANK);
+        assertEquals(N.length + 2, points.size(), "one point per row plus the two edges");
+        for (double[] pt : points) {
+            assertEquals(1, pt[0], EPS, "R = 2 is the second category");
+        }
+        assertEquals(-0.5, points.get(0)[1], EPS);
+        assertEquals(N.length - 0.5, points.get(points.size() - 1)[1], EPS);
+    }
+
+    @Test
+    void quadraticNetworkCurveFollowsRootTwoN() {
+        Panel p = panel("quadratic-network", Map.of("true_rank", 1));
+        List<double[]> points = Heatmap.overlayPoints(p, Overlays.QUADRATIC_NETWORK);
+        CategoryScale xs = p.xScale();
+        for (int j = 0; j < N.length; j++) {
+            double[] pt = points.get(j + 1);
+            assertEquals(j, pt[1], EPS);
+            assertEquals(xs.position(Math.sqrt(2.0 * N[j])), pt[0], EPS);
+        }
+        // n = 32: √64 = 8 lies between R = 6 (index 4) and the extrapolated next step.
+        assertTrue(points.get(4)[0] > 4);
+        // n = 12: √24 ≈ 4.9 lies between R = 4 (3) and R = 6 (4).
+        assertTrue(points.get(1)[0] > 3 && points.get(1)[0] < 4);
+    }
+
+    @Test
+    void burerMonteiroHookDrawsOnTheSameMaps() {
+        Panel p = panel("maxcut-bm", Map.of());
+        List<double[]> points = Heatmap.overlayPoints(p, Overlays.BURER_MONTEIRO);
+        assertEquals(p.xScale().position((Math.sqrt(8 * 12 + 1) - 1) / 2), points.get(1)[0], EPS);
+        Panel transposed = Panel.split(Cells.grid(R, N, 10, (r, n) -> 0L), Map.of("family", "maxcut-bm"), "n", "R")
+                .get(0);
+        List<double[]> across = Heatmap.overlayPoints(transposed, Overlays.BURER_MONTEIRO);
+        assertEquals(points.get(1)[0], across.get(1)[1], EPS, "with R vertical the curve is transposed");
+    }
+
+    @Test
+    void overlaysOnOtherAxesAreNotDrawn() {
+        Panel p = panel("quadratic-network", Map.of("true_rank", 1));
+        Overlay onAlpha = new Overlay("alpha = 1", "alpha", q -> 1, "test");
+        assertTrue(Heatmap.overlayPoints(p, onAlpha).isEmpty());
+    }
+
+    @Test
+    void boundaryIsTheFirstCertifiedRankPerRow() {
+        // 80 runs: 0 bad certifies (upper bound 0.046); 1 bad does not (0.067).
+        CellTable t = Cells.grid(R, N, 80, (r, n) -> r == 1 ? 20L : r == 2 ? (n >= 32 ? 0L : 1L) : 0L);
+        Panel p = Panel.split(t, Map.of(), "R", "n").get(0);
+        assertArrayEquals(new int[] {2, 2, 2, 1, 1}, Boundary.firstSafe(p));
+        CellTable few = Cells.grid(R, N, 50, (r, n) -> 0L);
+        assertArrayEquals(new int[] {-1, -1, -1, -1, -1}, Boundary.firstSafe(Panel.split(few, Map.of(), "R", "n")
+                .get(0)), "50 clean runs cannot certify 5%");
+        List<double[]> stairs = Heatmap.staircase(p);
+        assertEquals(2 * N.length, stairs.size());
+        assertArrayEquals(new double[] {1.5, -0.5}, stairs.get(0), EPS);
+        assertArrayEquals(new double[] {0.5, 4.5}, stairs.get(stairs.size() - 1), EPS);
+    }
+
+    private static Panel panel(String family, Map<String, Object> constants) {
+        java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(constants);
+        all.put("family", family);
+        List<Panel> panels = Panel.split(Cells.grid(R, N, 10, (r, n) -> 0L), all, "R", "n");
+        assertEquals(1, panels.size());
+        return panels.get(0);
+    }
+}
