@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.netlib.util.intW;
 import org.overparam.linalg.Lanczos;
+import org.overparam.linalg.Lapack;
 import org.overparam.linalg.SymmetricEigen;
 import org.overparam.linalg.Svd;
 import org.overparam.problem.sensing.MeasurementOperator;
@@ -471,7 +472,9 @@ public final class ConvexReference {
             this.scratch = new double[d * d];
             this.chol = penalty.clone();
             intW info = new intW(0);
-            LAPACK_IMPL.dpotrf("L", d, chol, d, info);
+            synchronized (Lapack.LOCK) {
+                LAPACK_IMPL.dpotrf("L", d, chol, d, info);
+            }
             if (info.val != 0) {
                 eig.decompose(penalty, values, null);
                 throw new IllegalArgumentException("penalty Λ = λI + C must be symmetric positive definite, got "

@@ -96,12 +96,18 @@ public final class Dense {
         double[] tau = new double[k];
         intW info = new intW(0);
         double[] query = new double[1];
-        LAPACK_IMPL.dgeqrf(m, k, a, 0, m, tau, 0, query, 0, -1, info);
+        synchronized (Lapack.LOCK) {
+            LAPACK_IMPL.dgeqrf(m, k, a, 0, m, tau, 0, query, 0, -1, info);
+        }
         int lwork = Math.max(k, (int) query[0]);
-        LAPACK_IMPL.dorgqr(m, k, k, a, 0, m, tau, 0, query, 0, -1, info);
+        synchronized (Lapack.LOCK) {
+            LAPACK_IMPL.dorgqr(m, k, k, a, 0, m, tau, 0, query, 0, -1, info);
+        }
         lwork = Math.max(lwork, (int) query[0]);
         double[] work = new double[lwork];
-        LAPACK_IMPL.dgeqrf(m, k, a, 0, m, tau, 0, work, 0, lwork, info);
+        synchronized (Lapack.LOCK) {
+            LAPACK_IMPL.dgeqrf(m, k, a, 0, m, tau, 0, work, 0, lwork, info);
+        }
         if (info.val != 0) {
             throw new ArithmeticException("dgeqrf failed, info=" + info.val);
         }
@@ -109,7 +115,9 @@ public final class Dense {
         for (int j = 0; j < k; j++) {
             flip[j] = a[j + m * j] < 0;
         }
-        LAPACK_IMPL.dorgqr(m, k, k, a, 0, m, tau, 0, work, 0, lwork, info);
+        synchronized (Lapack.LOCK) {
+            LAPACK_IMPL.dorgqr(m, k, k, a, 0, m, tau, 0, work, 0, lwork, info);
+        }
         if (info.val != 0) {
             throw new ArithmeticException("dorgqr failed, info=" + info.val);
         }

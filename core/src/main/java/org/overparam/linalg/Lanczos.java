@@ -186,10 +186,14 @@ public final class Lanczos {
 
         /** Returns θ = λ_min(T_k) and leaves its unit eigenvector in {@link #vector}[0..k). */
         double smallest(int k, double[] alpha, double[] beta) {
-            LAPACK_IMPL.dstebz("I", "B", k, 0.0, 0.0, 1, 1, BISECTION_ABSTOL, alpha, beta,
-                    found, nsplit, w, iblock, isplit, work, iwork, info);
+            synchronized (Lapack.LOCK) {
+                LAPACK_IMPL.dstebz("I", "B", k, 0.0, 0.0, 1, 1, BISECTION_ABSTOL, alpha, beta,
+                        found, nsplit, w, iblock, isplit, work, iwork, info);
+            }
             if (info.val == 0 && found.val == 1) {
-                LAPACK_IMPL.dstein(k, alpha, beta, 1, w, iblock, isplit, vector, k, work, iwork, ifail, info);
+                synchronized (Lapack.LOCK) {
+                    LAPACK_IMPL.dstein(k, alpha, beta, 1, w, iblock, isplit, vector, k, work, iwork, ifail, info);
+                }
                 if (info.val == 0) {
                     return w[0];
                 }
@@ -197,7 +201,9 @@ public final class Lanczos {
             // Bisection or inverse iteration did not converge (not seen in practice): full QL/QR on a copy.
             System.arraycopy(alpha, 0, diag, 0, k);
             System.arraycopy(beta, 0, offdiag, 0, Math.max(0, k - 1));
-            LAPACK_IMPL.dstev("V", k, diag, offdiag, fallback, k, work, info);
+            synchronized (Lapack.LOCK) {
+                LAPACK_IMPL.dstev("V", k, diag, offdiag, fallback, k, work, info);
+            }
             if (info.val != 0) {
                 throw new ArithmeticException("dstev failed on the Lanczos tridiagonal, info = " + info.val);
             }

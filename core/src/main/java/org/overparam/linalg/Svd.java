@@ -114,11 +114,17 @@ public final class Svd {
             double[] q = new double[1];
             int[] iq = new int[8 * k];
             int lwork = 1;
-            LAPACK_IMPL.dgesdd("S", m, n, copy, m, s, u, m, vt, k, q, -1, iq, info);
+            synchronized (Lapack.LOCK) {
+                LAPACK_IMPL.dgesdd("S", m, n, copy, m, s, u, m, vt, k, q, -1, iq, info);
+            }
             lwork = Math.max(lwork, (int) q[0]);
-            LAPACK_IMPL.dgesdd("N", m, n, copy, m, s, u, m, vt, k, q, -1, iq, info);
+            synchronized (Lapack.LOCK) {
+                LAPACK_IMPL.dgesdd("N", m, n, copy, m, s, u, m, vt, k, q, -1, iq, info);
+            }
             lwork = Math.max(lwork, (int) q[0]);
-            LAPACK_IMPL.dgesvd("S", "S", m, n, copy, m, s, u, m, vt, k, q, -1, info);
+            synchronized (Lapack.LOCK) {
+                LAPACK_IMPL.dgesvd("S", "S", m, n, copy, m, s, u, m, vt, k, q, -1, info);
+            }
             lwork = Math.max(lwork, (int) q[0]);
             // LAPACK's documented minimum for dgesdd with JOBZ='S': 3k² + max(max(m,n), 4k² + 4k).
             int mx = Math.max(m, n);
@@ -144,13 +150,17 @@ public final class Svd {
             double[] uu = wantVectors ? u : unused; // not referenced by LAPACK when JOBZ='N'
             double[] vv = wantVectors ? vt : unused;
             System.arraycopy(a, 0, copy, 0, m * n);
-            LAPACK_IMPL.dgesdd(wantVectors ? "S" : "N", m, n, copy, m, s, uu, m, vv, k,
-                    work, work.length, iwork, info);
+            synchronized (Lapack.LOCK) {
+                LAPACK_IMPL.dgesdd(wantVectors ? "S" : "N", m, n, copy, m, s, uu, m, vv, k,
+                        work, work.length, iwork, info);
+            }
             if (info.val > 0) {
                 // dgesdd's divide and conquer occasionally fails to converge; QR iteration is the fallback.
                 System.arraycopy(a, 0, copy, 0, m * n);
                 String job = wantVectors ? "S" : "N";
-                LAPACK_IMPL.dgesvd(job, job, m, n, copy, m, s, uu, m, vv, k, work, work.length, info);
+                synchronized (Lapack.LOCK) {
+                    LAPACK_IMPL.dgesvd(job, job, m, n, copy, m, s, uu, m, vv, k, work, work.length, info);
+                }
             }
             if (info.val != 0) {
                 throw new ArithmeticException("SVD failed to converge, info = " + info.val);

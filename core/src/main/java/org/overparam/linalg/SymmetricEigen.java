@@ -97,7 +97,9 @@ public final class SymmetricEigen {
             this.copy = new double[n * n];
             double[] lworkOpt = new double[1];
             int[] liworkOpt = new int[1];
-            LAPACK_IMPL.dsyevd("V", "L", n, copy, n, new double[n], lworkOpt, -1, liworkOpt, -1, info);
+            synchronized (Lapack.LOCK) {
+                LAPACK_IMPL.dsyevd("V", "L", n, copy, n, new double[n], lworkOpt, -1, liworkOpt, -1, info);
+            }
             // LAPACK's documented minimum for JOBZ='V' is 1 + 6n + 2n², LIWORK 3 + 5n: never go below it.
             int lwork = Math.max((int) lworkOpt[0], 1 + 6 * n + 2 * n * n);
             int liwork = Math.max(liworkOpt[0], 3 + 5 * n);
@@ -131,8 +133,10 @@ public final class SymmetricEigen {
             }
             double[] target = vectors != null ? vectors : copy;
             System.arraycopy(a, 0, target, 0, n * n);
-            LAPACK_IMPL.dsyevd(vectors != null ? "V" : "N", "L", n, target, n, values,
-                    work, work.length, iwork, iwork.length, info);
+            synchronized (Lapack.LOCK) {
+                LAPACK_IMPL.dsyevd(vectors != null ? "V" : "N", "L", n, target, n, values,
+                        work, work.length, iwork, iwork.length, info);
+            }
             if (info.val != 0) {
                 throw new ArithmeticException("dsyevd failed, info = " + info.val);
             }
