@@ -49,6 +49,15 @@ public final class AggregateJob {
      */
     public record Settings(Path sweepDir, Path reportDir, List<String> by, String x, String y,
                            double recoveryThreshold) {
+
+        /** Relative recovery error below which a run counts as recovered, unless told otherwise. */
+        public static final double DEFAULT_RECOVERY_THRESHOLD = 1e-3;
+
+        /** The defaults of {@code overparam aggregate DIR --out REPORT_DIR}: every varying axis, R × n maps. */
+        public static Settings defaults(Path sweepDir, Path reportDir) {
+            return new Settings(sweepDir, reportDir, List.of(), "R", "n", DEFAULT_RECOVERY_THRESHOLD);
+        }
+
         public Settings {
             by = List.copyOf(by);
             if (!(recoveryThreshold > 0) || Double.isInfinite(recoveryThreshold)) {

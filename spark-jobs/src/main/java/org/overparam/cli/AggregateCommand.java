@@ -61,8 +61,12 @@ final class AggregateCommand implements Callable<Integer> {
         AggregateJob.Settings settings = new AggregateJob.Settings(dir, out, by, x, y, recoveryThreshold);
         AggregateJob.checkInput(settings); // before Spark starts: a wrong path fails fast
         SparkSession spark = SparkSessions.get(master, "overparam aggregate");
-        AggregateJob.Summary s = AggregateJob.run(spark, settings);
-        PrintWriter w = command.commandLine().getOut();
+        print(AggregateJob.run(spark, settings), out, command.commandLine().getOut());
+        return Overparam.OK;
+    }
+
+    /** What an aggregation wrote, one line per kind of output. Shared with {@code sweep --report}. */
+    static void print(AggregateJob.Summary s, Path out, PrintWriter w) {
         w.printf(Locale.ROOT, "sweep    %s%n", s.sweep());
         w.printf(Locale.ROOT, "cells    %,d over %s, from %,d runs%n", s.cells(), String.join(" × ", s.axes()),
                 s.runs());
@@ -77,6 +81,5 @@ final class AggregateCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "note     %s%n", note);
         }
         w.printf(Locale.ROOT, "report   %s%n", s.report());
-        return Overparam.OK;
     }
 }

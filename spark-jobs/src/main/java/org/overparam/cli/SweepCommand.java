@@ -1,9 +1,12 @@
 package org.overparam.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.overparam.aggregate.AggregateJob;
 import org.overparam.spec.SpecLoader;
 import org.overparam.spec.SweepSpec;
+import org.overparam.sweep.SparkSessions;
 import org.overparam.sweep.SweepJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +37,11 @@ final class SweepCommand implements Callable<Integer> {
                     + " sweep, at least 100 per core)")
     private int waveSize;
 
+    @Option(names = "--report", paramLabel = "REPORT_DIR",
+            description = "after the sweep, aggregate it into REPORT_DIR (as 'overparam aggregate DIR --out"
+                    + " REPORT_DIR' with its defaults)")
+    private Path report;
+
     @Spec
     private CommandSpec command;
 
@@ -44,8 +52,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         String yaml = SpecLoader.read(specFile);
         SweepSpec spec = SpecLoader.parse(yaml);
-        SweepJob.run(spec, yaml, new SweepJob.Options(out, master, waveSize, System.console() != null),
-                command.commandLine().getOut());
+        AggregateJob.Settings reportSettings = report == null ? null : AggregateJob.Settings.defaults(out, report);
+        PrintWriter log = command.commandLine().getOut();
+        SweepJob.run(spec, yaml, new SweepJob.Options(out, master, waveSize, System.console() != null), log);
+        if (reportSettings != null) {
+            AggregateCommand.print(AggregateJob.run(SparkSessions.get(master, "overparam aggregate"),
+                    reportSettings), report, log);
+        }
         return Overparam.OK;
     }
 }
