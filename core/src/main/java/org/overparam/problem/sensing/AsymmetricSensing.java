@@ -111,8 +111,7 @@ public final class AsymmetricSensing implements SensingObjective {
         checkLength("gradient", gradient);
         double f = value(x);
         double c = 2.0 / n;
-        op.adjointTimes(res, v, rank, t1, work);
-        op.adjointTransposeTimes(res, u, rank, t2, work);
+        op.adjointBothTimes(res, v, u, rank, t1, t2, work);
         for (int j = 0; j < dr; j++) {
             gradient[j] = c * t1[j] + 2 * lambda * u[j];
             gradient[dr + j] = c * t2[j] + 2 * lambda * v[j];

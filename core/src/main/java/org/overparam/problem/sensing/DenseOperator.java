@@ -97,6 +97,14 @@ public final class DenseOperator implements MeasurementOperator {
     }
 
     @Override
+    public void adjointBothTimes(double[] w, double[] f, double[] g, int rank, double[] outF, double[] outG,
+                                 double[] work) {
+        Dense.gemv(true, n, dd, 1.0, a, w, 0.0, work);
+        Dense.gemm(false, false, d, rank, d, 1.0, work, f, 0.0, outF);
+        Dense.gemm(true, false, d, rank, d, 1.0, work, g, 0.0, outG);
+    }
+
+    @Override
     public void apply(double[] m, double[] out) {
         Dense.gemv(false, n, dd, 1.0, a, m, 0.0, out);
     }

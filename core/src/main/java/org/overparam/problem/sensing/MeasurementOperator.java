@@ -34,6 +34,16 @@ public interface MeasurementOperator {
     /** out = 𝒜*(w)ᵀ · F = (Σ_i w_i A_iᵀ) F, a d×rank matrix. */
     void adjointTransposeTimes(double[] w, double[] f, int rank, double[] out, double[] work);
 
+    /**
+     * outF = 𝒜*(w)·F and outG = 𝒜*(w)ᵀ·G for d×rank F, G: the two adjoint products of one w, which an operator
+     * that forms 𝒜*(w) (dense: one transposed GEMV over 𝐀) computes from a single pass.
+     */
+    default void adjointBothTimes(double[] w, double[] f, double[] g, int rank, double[] outF, double[] outG,
+                                  double[] work) {
+        adjointTimes(w, f, rank, outF, work);
+        adjointTransposeTimes(w, g, rank, outG, work);
+    }
+
     /** out_i = ⟨A_i, M⟩ for a dense d×d matrix M. May allocate: used by convex references, not hot loops. */
     void apply(double[] m, double[] out);
 

@@ -71,6 +71,12 @@ class OperatorsTest {
         op.adjointTransposeTimes(w, v, RANK, out, work);
         assertTrue(relativeError(out, multiply(true, false, D, RANK, D, aw, v), 1) <= ROUNDING_RTOL,
                 "adjointTransposeTimes(w,F) = 𝒜*(w)ᵀF");
+        double[] outU = new double[D * RANK];
+        op.adjointBothTimes(w, v, u, RANK, out, outU, work);
+        assertTrue(relativeError(out, multiply(false, false, D, RANK, D, aw, v), 1) <= ROUNDING_RTOL,
+                "adjointBothTimes: 𝒜*(w)F");
+        assertTrue(relativeError(outU, multiply(true, false, D, RANK, D, aw, u), 1) <= ROUNDING_RTOL,
+                "adjointBothTimes: 𝒜*(w)ᵀG");
 
         boolean adjointSymmetric = true;
         for (int a = 0; a < D; a++) {
