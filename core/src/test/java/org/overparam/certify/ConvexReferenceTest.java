@@ -1,5 +1,9 @@
 package org.overparam.certify;
 
+import org.overparam.problem.sensing.DenseOperator;
+
+import org.overparam.problem.sensing.Operators;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +50,7 @@ class ConvexReferenceTest {
 
     static Instance instance(long seed, int d, int r, int n, double noise, boolean psdTruth, boolean symmetricOp) {
         RandomGenerator rng = Seeds.generator(seed);
-        GaussianOperator op = GaussianOperator.random(n, d, symmetricOp, rng);
+        MeasurementOperator op = symmetricOp ? Operators.symmetricGaussian(d, n, rng) : Operators.gaussian(d, n, rng);
         double[] u = TestMatrices.gaussian(d, r, rng);
         double[] v = psdTruth ? u : TestMatrices.gaussian(d, r, rng);
         double[] m = new double[d * d];
@@ -219,7 +223,7 @@ class ConvexReferenceTest {
     }
 
     /** The fixture written by convex_golden.py (format documented there). */
-    record Golden(int d, double lambda, GaussianOperator op, double[] y, double[] penalty, double[] nuclear,
+    record Golden(int d, double lambda, MeasurementOperator op, double[] y, double[] penalty, double[] nuclear,
                   double[] psd) {
     }
 
@@ -248,7 +252,7 @@ class ConvexReferenceTest {
             }
             double[] nuclear = parse(br.readLine().substring("nuclear ".length()));
             double[] psd = parse(br.readLine().substring("psd ".length()));
-            return new Golden(d, lambda, GaussianOperator.ofRows(d, rows), y, penalty, nuclear, psd);
+            return new Golden(d, lambda, DenseOperator.of(d, concatenate(rows)), y, penalty, nuclear, psd);
         }
     }
 
@@ -341,5 +345,15 @@ class ConvexReferenceTest {
                 () -> ConvexReference.nuclearNorm(in.op, in.y, 0.1, Double.NaN, 10));
         assertThrows(IllegalArgumentException.class,
                 () -> ConvexReference.psdTrace(in.op, in.y, new double[3], 1e-9, 10));
+    }
+
+    /** vec(A_0), vec(A_1), … one after another, as {@link DenseOperator#of} takes them. */
+    private static double[] concatenate(double[][] vecRows) {
+        int size = vecRows[0].length;
+        double[] flat = new double[vecRows.length * size];
+        for (int i = 0; i < vecRows.length; i++) {
+            System.arraycopy(vecRows[i], 0, flat, i * size, size);
+        }
+        return flat;
     }
 }
