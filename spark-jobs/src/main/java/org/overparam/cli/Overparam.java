@@ -3,6 +3,7 @@ package org.overparam.cli;
 import org.overparam.io.CodeVersion;
 import org.overparam.spec.SpecError;
 import org.overparam.spec.SpecProblem;
+import org.overparam.sweep.SweepFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +93,10 @@ public final class Overparam implements Callable<Integer> {
         if (ex instanceof BadInputException || ex instanceof ParameterException) {
             err.println("overparam: " + oneLine(ex.getMessage()));
             return BAD_INPUT;
+        }
+        if (ex instanceof SweepFailure) {
+            err.println("overparam: " + oneLine(ex.getMessage()));
+            return INTERNAL_ERROR;
         }
         // A bug, not bad input: the trace goes after the one-line summary.
         err.println("overparam: internal error: " + oneLine(String.valueOf(ex)));

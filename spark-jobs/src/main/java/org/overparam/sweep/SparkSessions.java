@@ -23,7 +23,10 @@ public final class SparkSessions {
                 .config("spark.sql.parquet.compression.codec", "zstd")
                 .config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
         if (resolved.startsWith("local")) {
-            builder.config("spark.ui.enabled", "false");
+            // Embedded mode talks only to itself: stay on loopback, and no web UI nobody opens.
+            builder.config("spark.ui.enabled", "false")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1");
         }
         return builder.getOrCreate();
     }

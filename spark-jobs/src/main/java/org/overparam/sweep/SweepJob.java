@@ -83,8 +83,14 @@ public final class SweepJob {
                 List<long[]> tasks = waves.get(w);
                 jsc.setJobDescription("overparam " + spec.name() + " wave " + (w + 1) + "/" + waves.size());
                 JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).mapPartitions(work);
-                spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.Append)
-                        .partitionBy("sweep").parquet(dir.rows().toString());
+                try {
+                    spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.Append)
+                            .partitionBy("sweep").parquet(dir.rows().toString());
+                } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
+                    throw new SweepFailure("cannot write wave " + (w + 1) + "/" + waves.size() + " to " + dir.rows()
+                            + ": " + rootCause(e) + "; the " + w + " waves committed before stay; fix the output"
+                            + " and rerun the same command to compute the rest", e);
+                }
                 log.printf("%swave %d/%d committed (%,d points)%n", options.terminal() ? Progress.REDRAW : "", w + 1,
                         waves.size(), tasks.stream().mapToInt(t -> t.length).sum());
             }
@@ -102,6 +108,14 @@ public final class SweepJob {
         log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", finished.size(), spec.count(),
                 dir.rows(), counts);
         return new Summary(spec.count(), alreadyDone, pending.length, counts);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage() == null ? t : t.getMessage()).lines().findFirst().orElse("");
     }
 
     private static Map<String, Long> countsByOutcome(SparkSession spark, SweepDirectory dir) {
