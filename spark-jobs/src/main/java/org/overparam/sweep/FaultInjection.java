@@ -7,9 +7,9 @@ import java.util.Set;
  * tests can show how a sweep survives a failing point. Unset in normal use, where it costs one lookup per point.
  * On a cluster it would be set on executors with {@code spark.executor.extraJavaOptions}.
  */
-final class FaultInjection {
+public final class FaultInjection {
 
-    static final String PROPERTY = "overparam.fault.points";
+    public static final String PROPERTY = "overparam.fault.points";
 
     private FaultInjection() {
     }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.overparam.spec.SpecLoader;
+import org.overparam.sweep.FaultInjection;
 import org.overparam.testing.TestSpark;
 
 /**
@@ -164,9 +166,30 @@ class StandaloneClusterIT {
         assertEquals(faultReference, Rows.numbers(spark, out));
     }
 
-    /** Runs after the others: the cluster has one worker left afterwards. */
+    /** An executor that throws for one point: that point's row records the failure, every other row is kept. */
     @Test
     @Order(3)
+    void aPointThatThrowsInAnExecutorIsRecordedAndTheRestKept() throws Exception {
+        Path out = tmp.resolve("point-throws");
+        String failing = SpecLoader.parse(ROWS_SPEC).point(3).pointId();
+        Child submit = submit(tmp.resolve("rows.yaml"), out, 0, "-D" + FaultInjection.PROPERTY + "=" + failing);
+        assertEquals(0, submit.awaitExit(SUBMISSION), submit::output);
+        List<Row> rows = Rows.numbers(spark, out);
+        assertEquals(rowsReference.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (failing.equals(row.getAs("point_id"))) {
+                assertEquals("FAILED", row.getAs("outcome"));
+                assertTrue(((String) row.getAs("error")).contains("injected failure"), row::toString);
+            } else {
+                assertEquals(rowsReference.get(i), row);
+            }
+        }
+    }
+
+    /** Runs after the others: the cluster has one worker left afterwards. */
+    @Test
+    @Order(4)
     void aWorkerKilledMidSweepLosesNoPointAndDuplicatesNone() throws Exception {
         Path out = tmp.resolve("worker-killed");
         Child submit = submit(tmp.resolve("faults.yaml"), out, FAULT_WAVE);
@@ -218,7 +241,7 @@ class StandaloneClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void downStopsEveryProcessTheClusterStarted() throws Exception {
         stop();
         long deadline = System.nanoTime() + STOP.toNanos();
@@ -249,13 +272,14 @@ class StandaloneClusterIT {
         return handle.get();
     }
 
-    private static Child submit(Path spec, Path out, int waveSize) {
+    private static Child submit(Path spec, Path out, int waveSize, String... executorOptions) {
+        String extra = String.join(" ", executorOptions);
         Child submit = script("submit", "--master", master,
                 // Nobody watches these drivers' web UIs; their ports could clash with another run.
                 "--conf", "spark.ui.enabled=false",
                 // These short runs are dominated by JVM warm-up: C1 alone halves them. It changes no number:
                 // Java arithmetic is strict, and the rows are compared with a C2-compiled local run.
-                "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1",
+                "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 " + extra,
                 "--driver-java-options", "-XX:TieredStopAtLevel=1",
                 "sweep", spec.toString(), "--out", out.toString(), "--wave-size", Integer.toString(waveSize));
         submissions.add(submit);
