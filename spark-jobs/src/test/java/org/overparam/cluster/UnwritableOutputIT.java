@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.overparam.sweep.Manifest;
 import org.overparam.testing.TestSpark;
+import org.overparam.testing.TinySweep;
 
 /**
  * The output directory stops accepting writes while a sweep runs (in local mode: the fault is in the file
@@ -36,19 +37,8 @@ import org.overparam.testing.TestSpark;
  */
 class UnwritableOutputIT {
 
-    /** 2 replicates × R {1, 2} × n {6, 10} × alpha {0.1, 0.3}: 16 points of a few milliseconds each. */
-    static final String SPEC = """
-            name: tiny
-            seed: 5
-            replicates: 2
-            problem: {family: quadratic-network, d: 4, r: 1}
-            solver: {max_iters: 400, gap_abs: 1e-4, target: 1e-5}
-            grid:
-              R: [1, 2]
-              alpha: [0.1, 0.3]
-              n: [6, 10]
-            """;
-    static final int POINTS = 16;
+    static final String SPEC = TinySweep.SPEC;
+    static final int POINTS = TinySweep.POINTS;
     /** Waves of 2 points: 8 waves, so that the fault lands with waves to go. */
     static final int WAVE = 2;
     static final Duration SWEEP = Duration.ofMinutes(3);

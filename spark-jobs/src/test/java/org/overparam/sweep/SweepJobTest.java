@@ -33,23 +33,13 @@ import org.overparam.cli.Overparam;
 import org.overparam.io.Columns;
 import org.overparam.spec.SpecLoader;
 import org.overparam.testing.TestSpark;
+import org.overparam.testing.TinySweep;
 
 /** The sweep engine end to end in local mode: rows, types, resume, extension, kills, determinism, refusals. */
 class SweepJobTest {
 
-    /** 2 replicates × R {1, 2} × n {6, 10} × alpha {0.1, 0.3}: 16 points of a few milliseconds each. */
-    static final String SPEC = """
-            name: tiny
-            seed: 5
-            replicates: 2
-            problem: {family: quadratic-network, d: 4, r: 1}
-            solver: {max_iters: 400, gap_abs: 1e-4, target: 1e-5}
-            grid:
-              R: [1, 2]
-              alpha: [0.1, 0.3]
-              n: [6, 10]
-            """;
-    static final int SPEC_POINTS = 16;
+    static final String SPEC = TinySweep.SPEC;
+    static final int SPEC_POINTS = TinySweep.POINTS;
 
     /** The same sweep with one more R and one more replicate: 3 × 3 × 2 × 2 = 36 points. */
     static final String EXTENDED = SPEC.replace("replicates: 2", "replicates: 3").replace("R: [1, 2]", "R: [1, 2, 3]");
