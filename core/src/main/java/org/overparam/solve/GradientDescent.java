@@ -6,6 +6,8 @@ import org.overparam.random.Seeds;
 
 /**
  * Gradient descent x ← x − η∇f(x) with a fixed or Armijo step, optionally perturbed to escape strict saddles.
+ * With a {@link Retraction} it is Riemannian gradient descent, x ← R(x − η grad f(x)), for objectives that return
+ * the Riemannian gradient (Absil, Mahony &amp; Sepulchre 2008, §4.2; Armijo on the manifold is the same test).
  * Keeps no state between calls; all buffers are allocated once per call and reused across iterations.
  */
 public final class GradientDescent {
@@ -19,8 +21,11 @@ public final class GradientDescent {
      * @param step         the step rule
      * @param stop         when to stop; {@link StopReason#GRADIENT_TOLERANCE} is where perturbations happen
      * @param perturbation the saddle-escape rule, or null for plain gradient descent
+     * @param retraction   maps every trial point back onto the search manifold, or null for R^N
+     * @param observer     sees every iterate's value and gradient norm, or null
      */
-    public record Settings(StepSize step, StoppingRule stop, Perturbation perturbation) {
+    public record Settings(StepSize step, StoppingRule stop, Perturbation perturbation, Retraction retraction,
+                           Observer observer) {
         public Settings {
             if (step == null || stop == null) {
                 throw new IllegalArgumentException("step and stop are required");
@@ -28,20 +33,40 @@ public final class GradientDescent {
         }
 
         public static Settings of(StepSize step, StoppingRule stop) {
-            return new Settings(step, stop, null);
+            return new Settings(step, stop, null, null, null);
         }
 
         public Settings withStep(StepSize newStep) {
-            return new Settings(newStep, stop, perturbation);
+            return new Settings(newStep, stop, perturbation, retraction, observer);
         }
 
         public Settings withStop(StoppingRule newStop) {
-            return new Settings(step, newStop, perturbation);
+            return new Settings(step, newStop, perturbation, retraction, observer);
         }
 
         public Settings withPerturbation(Perturbation newPerturbation) {
-            return new Settings(step, stop, newPerturbation);
+            return new Settings(step, stop, newPerturbation, retraction, observer);
         }
+
+        public Settings withRetraction(Retraction newRetraction) {
+            return new Settings(step, stop, perturbation, newRetraction, observer);
+        }
+
+        public Settings withObserver(Observer newObserver) {
+            return new Settings(step, stop, perturbation, retraction, newObserver);
+        }
+    }
+
+    /** Puts a point back onto the search manifold, in place. */
+    @FunctionalInterface
+    public interface Retraction {
+        void retract(double[] x);
+    }
+
+    /** Sees the search's iterates: the start (iteration 0) and every accepted or perturbed point after it. */
+    @FunctionalInterface
+    public interface Observer {
+        void iterate(int iteration, double value, double gradNorm);
     }
 
     /**
@@ -110,8 +135,12 @@ public final class GradientDescent {
         }
 
         Descent run() {
+            if (settings.retraction() != null) {
+                settings.retraction().retract(x);
+            }
             fx = evaluate(x, g);
             gn = norm(g);
+            observe();
             StopReason reason;
             while (true) {
                 reason = settings.stop().check(iterations, fx, gn);
@@ -129,6 +158,7 @@ public final class GradientDescent {
                     break;
                 }
                 iterations++;
+                observe();
             }
             System.arraycopy(x, 0, out, 0, x.length);
             return new Descent(fx, gn, iterations, evaluations, perturbations, reason);
@@ -170,6 +200,9 @@ public final class GradientDescent {
             double[] xt = xTrial;
             for (int i = 0; i < xt.length; i++) {
                 xt[i] = x[i] - eta * g[i];
+            }
+            if (settings.retraction() != null) {
+                settings.retraction().retract(xt);
             }
             return evaluate(xt, gTrial);
         }
@@ -223,8 +256,18 @@ public final class GradientDescent {
             for (int i = 0; i < x.length; i++) {
                 x[i] += scale * xTrial[i];
             }
+            if (settings.retraction() != null) {
+                settings.retraction().retract(x);
+            }
             fx = evaluate(x, g);
             gn = norm(g);
+            observe();
+        }
+
+        private void observe() {
+            if (settings.observer() != null) {
+                settings.observer().iterate(iterations, fx, gn);
+            }
         }
 
         private void restoreSaved() {

@@ -1,13 +1,14 @@
 package org.overparam.problem.sensing;
 
-import org.overparam.problem.Objective;
+import java.util.random.RandomGenerator;
+import org.overparam.problem.Model;
 
 /**
  * A factored matrix-sensing objective over X = UVᵀ ({@link AsymmetricSensing}) or X = UUᵀ
- * ({@link SymmetricSensing}) with factors of {@link #rank()} columns. Like every {@link Objective}: one per
+ * ({@link SymmetricSensing}) with factors of {@link #rank()} columns. Like every {@link Model}: one per
  * run, not thread-safe, and no allocation in any method.
  */
-public sealed interface SensingObjective extends Objective permits AsymmetricSensing, SymmetricSensing {
+public sealed interface SensingObjective extends Model permits AsymmetricSensing, SymmetricSensing {
 
     /** R, the number of columns of each factor. */
     int rank();
@@ -23,4 +24,25 @@ public sealed interface SensingObjective extends Objective permits AsymmetricSen
 
     /** Writes X (dense d×d column-major) into {@code out}, which must hold d² doubles. */
     void product(double[] x, double[] out);
+
+    /** U₀ = α·G (and V₀ likewise), G with i.i.d. N(0, 1/d) entries, drawn in parameter order. */
+    @Override
+    default double[] initialPoint(double alpha, RandomGenerator rng) {
+        double scale = alpha / Math.sqrt(instance().dim());
+        double[] x = new double[dimension()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = scale * rng.nextGaussian();
+        }
+        return x;
+    }
+
+    @Override
+    default double loss(double[] x) {
+        return dataLoss(x);
+    }
+
+    @Override
+    default double recoveryError(double[] start, double[] x) {
+        return recoveryError(x);
+    }
 }
