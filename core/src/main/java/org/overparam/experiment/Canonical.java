@@ -13,6 +13,11 @@ final class Canonical {
         return Double.toHexString(value);
     }
 
+    /** A short decimal for messages (never for seeds or ids). */
+    static String decimal(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+
     static String of(double[][] matrix) {
         StringBuilder sb = new StringBuilder("[");
         for (double[] row : matrix) {

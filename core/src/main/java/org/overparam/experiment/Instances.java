@@ -56,6 +56,7 @@ final class Instances {
                 }
                 yield Operators.explicit(p.d(), matrices);
             }
+            case RANDOM_GRAPH -> throw new IllegalArgumentException("random-graph is not a sensing operator");
         };
     }
 

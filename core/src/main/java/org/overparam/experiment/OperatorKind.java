@@ -2,9 +2,12 @@ package org.overparam.experiment;
 
 import java.util.Locale;
 
-/** How the sensing matrices A_i are drawn. Spec names are the lower-case, dash-separated constant names. */
+/**
+ * How an instance's data are drawn: the sensing matrices A_i, the inputs of a network or regression, or the graph
+ * of Max-Cut. Spec names are the lower-case, dash-separated constant names.
+ */
 public enum OperatorKind {
-    /** A_i with i.i.d. N(0,1) entries. */
+    /** A_i with i.i.d. N(0,1) entries; for networks and least squares, inputs with i.i.d. N(0,1) entries. */
     GAUSSIAN,
     /** A_i = (G_i + G_iᵀ)/2, G_i with i.i.d. N(0,1) entries. */
     SYMMETRIC_GAUSSIAN,
@@ -13,7 +16,9 @@ public enum OperatorKind {
     /** A_i = e_a e_bᵀ for n entries (a, b) drawn uniformly without replacement: matrix completion. */
     ENTRY_SAMPLING,
     /** Matrices given in the spec, for hand-built instances; y_i = ⟨A_i, M*⟩ with M* given too. */
-    EXPLICIT;
+    EXPLICIT,
+    /** An Erdős–Rényi graph G(n, ½) on the n nodes; Max-Cut's cost is C = −L/4 with L its Laplacian. */
+    RANDOM_GRAPH;
 
     public String specName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -6,9 +6,9 @@ package org.overparam.experiment;
  *
  * @param family        landscape family
  * @param operator      how the measurement matrices are made
- * @param d             matrix side (input dimension for quadratic networks)
- * @param r             rank of the truth M* (teacher units); 1 ≤ r ≤ d
- * @param n             number of measurements (samples)
+ * @param d             matrix side (input dimension for networks, teacher features for least squares; 0 for Max-Cut)
+ * @param r             rank of the truth M* (teacher units); 1 ≤ r ≤ d; 0 for families without one
+ * @param n             number of measurements (samples; graph nodes for Max-Cut; 0 = ReLU population loss)
  * @param condition     κ = σ_1(M*)/σ_r(M*) ≥ 1; singular values are geometric from 1 down to 1/κ
  * @param noise         standard deviation σ of the Gaussian noise added to each y_i
  * @param lambda        λ ≥ 0, the weight of ‖U‖²+‖V‖² (‖U‖² for symmetric models)
@@ -22,24 +22,29 @@ public record ProblemConfig(Family family, OperatorKind operator, int d, int r, 
     public ProblemConfig {
         Checks.require(family != null, () -> "problem.family is required");
         Checks.require(operator != null, () -> "problem.operator is required");
-        Checks.atLeast("problem.d", d, 1);
-        Checks.atLeast("problem.r", r, 1);
-        Checks.require(r <= d, () -> "problem.r must be <= problem.d (" + d + "), got " + r);
-        Checks.atLeast("n", n, 1);
+        Checks.require(family.supports(operator), () -> "problem.operator " + operator.specName()
+                + " does not apply to " + family.specName() + " (its default is " + family.defaultOperator().specName()
+                + ")");
+        unusedOrAtLeast(family, "d", d, 1);
+        unusedOrAtLeast(family, "r", r, 1);
+        Checks.atLeast("n", n, family.minimumN());
         Checks.atLeast("problem.condition", condition, 1.0);
         Checks.nonNegative("problem.noise", noise);
         Checks.nonNegative("problem.lambda", lambda);
         Checks.nonNegative("problem.regularizer", regularizer);
+        unusedOrDefault(family, "condition", condition, 1);
+        unusedOrDefault(family, "noise", noise, 0);
+        unusedOrDefault(family, "lambda", lambda, 0);
+        unusedOrDefault(family, "regularizer", regularizer, 0);
+        if (family.uses("r")) {
+            Checks.require(r <= d, () -> "problem.r must be <= problem.d (" + d + "), got " + r);
+        }
         Checks.require(regularizer < 1, () -> "problem.regularizer must be < 1 (it is relative to lambda), got " + regularizer);
-        Checks.require(regularizer == 0 || lambda > 0, () -> 
-"problem.regularizer must be 0 when problem.lambda is 0, got " + regularizer);
-        Checks.require(regularizer == 0 || family.symmetricModel(), () -> 
-"problem.regularizer applies to symmetric models only, got " + regularizer + " for " + family.specName());
-        Checks.require(noise == 0 || lambda > 0, () -> 
-"problem.lambda must be > 0 when problem.noise > 0 (the convex reference is certified by a duality gap"
+        Checks.require(regularizer == 0 || lambda > 0, () ->
+                "problem.regularizer must be 0 when problem.lambda is 0, got " + regularizer);
+        Checks.require(noise == 0 || lambda > 0 || !family.sensing(), () ->
+                "problem.lambda must be > 0 when problem.noise > 0 (the convex reference is certified by a duality gap"
                         + " only with lambda > 0), got lambda = " + lambda);
-        Checks.require(family != Family.QUADRATIC_NETWORK || operator == OperatorKind.RANK_ONE, () -> 
-"problem.operator must be rank-one for quadratic-network, got " + operator.specName());
         if (operator == OperatorKind.ENTRY_SAMPLING) {
             Checks.require(n <= d * d, () -> "n must be <= d*d = " + (d * d) + " for entry-sampling, got " + n);
         }
@@ -54,7 +59,21 @@ public record ProblemConfig(Family family, OperatorKind operator, int d, int r, 
         }
     }
 
-    /** Whether the certified reference is exactly 0: noiseless, unregularized, realizable. */
+    /** A field the family uses must be ≥ min; one it does not use must be 0 (how rows show "not applicable"). */
+    private static void unusedOrAtLeast(Family family, String field, int value, int min) {
+        if (family.uses(field)) {
+            Checks.atLeast("problem." + field, value, min);
+        } else {
+            Checks.require(value == 0, () -> "problem." + field + " is not used by " + family.specName() + ", got " + value);
+        }
+    }
+
+    private static void unusedOrDefault(Family family, String field, double value, double unused) {
+        Checks.require(family.uses(field) || value == unused, () -> "problem." + field + " is not used by "
+                + family.specName() + " (leave it at " + Canonical.decimal(unused) + "), got " + value);
+    }
+
+    /** Whether a sensing instance's certified reference is exactly 0: noiseless, unregularized, realizable. */
     public boolean zeroReference() {
         return noise == 0 && lambda == 0 && regularizer == 0;
     }

@@ -5,10 +5,10 @@ import org.overparam.certify.ReferenceKind;
 import org.overparam.solve.StopReason;
 
 /**
- * The row of one run: its point, its evidence and its verdict. Scalars and enums only.
+ * The row of one run: its point, its evidence and its verdict, and the diagnostics of how it got there.
  *
  * @param config          the point that was run
- * @param f0              f(0), the objective at zero parameters: the scale of every tolerance
+ * @param f0              f(0), the objective at zero parameters (Max-Cut: Σ|C_ij|): the scale of every tolerance
  * @param objective       f at the final iterate (data loss plus regularization)
  * @param loss            the data loss (1/n)Σ(⟨A_i,X⟩−y_i)² at the final iterate
  * @param reference       certified global optimum value f_ref
@@ -19,16 +19,21 @@ import org.overparam.solve.StopReason;
  * @param hessMinEig      smallest eigenvalue of ∇²f at the final iterate (NaN if diverged)
  * @param outcome         the verdict of design §3
  * @param lossBad         f − f_ref above the global threshold, by the loss alone
- * @param recoveryError   ‖X − M*‖_F/‖M*‖_F with X = UVᵀ or UUᵀ
+ * @param recoveryError   ‖X − M*‖_F/‖M*‖_F with X = UVᵀ or UUᵀ; the family's own target error otherwise (NaN if none)
+ * @param certificate     the family's own optimality certificate at the final iterate (λ_min of the Max-Cut dual
+ *                        certificate), NaN for families without one
  * @param iterations      gradient steps taken
  * @param stopReason      why the search stopped
+ * @param restarts        restarts with a halved step after divergence
  * @param wallMillis      wall-clock time of the run (the only column that is not a function of the point)
  * @param error           for {@link Outcome#FAILED} runs, the exception that stopped them; else null
+ * @param diagnostics     escape time, rate, tangent kernel and trajectory
  */
 public record RunResult(RunConfig config, double f0, double objective, double loss, double reference,
                         ReferenceKind referenceKind, int referenceRank, double referenceGap, double gradNorm,
-                        double hessMinEig, Outcome outcome, boolean lossBad, double recoveryError, int iterations,
-                        StopReason stopReason, long wallMillis, String error) {
+                        double hessMinEig, Outcome outcome, boolean lossBad, double recoveryError,
+                        double certificate, int iterations, StopReason stopReason, int restarts, long wallMillis,
+                        String error, Diagnostics diagnostics) {
 
     /**
      * The row of a run that threw: every measurement NaN, the outcome {@link Outcome#FAILED}, the exception kept
@@ -36,8 +41,8 @@ public record RunResult(RunConfig config, double f0, double objective, double lo
      */
     public static RunResult failed(RunConfig config, RuntimeException exception, long wallMillis) {
         double nan = Double.NaN;
-        return new RunResult(config, nan, nan, nan, nan, null, 0, nan, nan, nan, Outcome.FAILED, true, nan, 0,
-                StopReason.ERROR, wallMillis, String.valueOf(exception));
+        return new RunResult(config, nan, nan, nan, nan, null, 0, nan, nan, nan, Outcome.FAILED, true, nan, nan, 0,
+                StopReason.ERROR, 0, wallMillis, String.valueOf(exception), Diagnostics.NONE);
     }
 
     /** outcome = BAD_LOCAL_MIN. */

@@ -17,15 +17,44 @@ package org.overparam.experiment;
  * @param referenceTol  duality-gap tolerance of the convex reference, relative to f0
  * @param perturbRadius radius of perturbed GD's ball, in parameter units (unused by plain GD)
  * @param divergence    DIVERGED once f exceeds divergence·f0 (or any value is not finite)
+ * @param maxRestarts   on divergence, restart from the same initial point with half the step, at most this often
+ * @param tangentKernel whether to compute λ_min of the tangent kernel J Jᵀ at the start and the end (costly)
+ * @param trajectory    how many sampled (iteration, objective) pairs to keep for convergence plots; 0 = none
  */
 public record SolverConfig(Method method, StepRule step, double stepSize, int maxIterations, double gradTol,
                            double hessTol, double target, double gapRel, double gapAbs, double referenceTol,
-                           double perturbRadius, double divergence) {
+                           double perturbRadius, double divergence, int maxRestarts, boolean tangentKernel,
+                           int trajectory) {
+
+    /** Longest trajectory a row may keep. */
+    public static final int MAX_TRAJECTORY = 1_000;
 
     /** The defaults a spec starts from. */
     public static SolverConfig defaults() {
         return new SolverConfig(Method.GD, StepRule.ARMIJO, 0.1, 20_000, 1e-8, 1e-6, 1e-7, 0.1, 1e-6, 1e-9,
-                1e-3, 1e8);
+                1e-3, 1e8, 0, false, 0);
+    }
+
+    /**
+     * The defaults a spec of {@code family} starts from: {@link #defaults()}, except
+     * <ul>
+     *   <li>ReLU teacher–student: the protocol of Safran &amp; Shamir (2018) — plain GD with step 0.1, halved and
+     *       restarted on blow-up (5 times), 100,000 iterations, stop at ‖∇F‖ ≤ 2.5e-10·F(0) or F ≤ 2.5e-9·F(0),
+     *       i.e. 1e-9 and 1e-8 at r = 6 where F(0) ≈ 3.89; global below 1e-4·F(0) (3.9e-4 at r = 6, under the
+     *       paper's loss threshold 1e-3 and far under its spurious minima ≈ 0.025);</li>
+     *   <li>Burer–Monteiro Max-Cut: objectives are negative and spurious points lie close to the optimum, so no
+     *       relative slack: global within 1e-7 of the objective scale Σ|C_ij| of the certified value.</li>
+     * </ul>
+     */
+    public static SolverConfig defaults(Family family) {
+        SolverConfig s = defaults();
+        return switch (family) {
+            case RELU_TEACHER_STUDENT -> new SolverConfig(Method.GD, StepRule.FIXED, 0.1, 100_000, 2.5e-10,
+                    s.hessTol, 2.5e-9, s.gapRel, 1e-4, s.referenceTol, s.perturbRadius, s.divergence, 5, false, 0);
+            case MAXCUT_BM -> new SolverConfig(s.method, s.step, s.stepSize, s.maxIterations, s.gradTol, s.hessTol,
+                    1e-9, 0, 1e-7, s.referenceTol, s.perturbRadius, s.divergence, 0, false, 0);
+            default -> s;
+        };
     }
 
     public SolverConfig {
@@ -40,15 +69,24 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
         Checks.positive("solver.gap_abs", gapAbs);
         Checks.positive("solver.reference_tol", referenceTol);
         Checks.positive("solver.perturb_radius", perturbRadius);
-        Checks.require(divergence > 1 && Double.isFinite(divergence), () -> 
-"solver.divergence must be a finite number > 1, got " + divergence);
+        Checks.require(divergence > 1 && Double.isFinite(divergence), () ->
+                "solver.divergence must be a finite number > 1, got " + divergence);
+        Checks.atLeast("solver.max_restarts", maxRestarts, 0);
+        Checks.atLeast("solver.trajectory", trajectory, 0);
+        Checks.require(trajectory <= MAX_TRAJECTORY, () -> "solver.trajectory must be <= " + MAX_TRAJECTORY
+                + ", got " + trajectory);
     }
 
-    /** Canonical encoding of every field, for point ids. */
+    /**
+     * Canonical encoding of every field, for point ids. The diagnostics fields are written only when set, so that
+     * the ids of sweeps made before they existed stay valid.
+     */
     public String canonical() {
         return method.specName() + "|" + step.specName() + "|eta=" + Canonical.of(stepSize) + "|T=" + maxIterations
                 + "|g=" + Canonical.of(gradTol) + "|h=" + Canonical.of(hessTol) + "|target=" + Canonical.of(target)
                 + "|rel=" + Canonical.of(gapRel) + "|abs=" + Canonical.of(gapAbs) + "|ref=" + Canonical.of(referenceTol)
-                + "|pr=" + Canonical.of(perturbRadius) + "|div=" + Canonical.of(divergence);
+                + "|pr=" + Canonical.of(perturbRadius) + "|div=" + Canonical.of(divergence)
+                + (maxRestarts == 0 ? "" : "|restarts=" + maxRestarts) + (tangentKernel ? "|ntk" : "")
+                + (trajectory == 0 ? "" : "|trajectory=" + trajectory);
     }
 }

@@ -105,6 +105,7 @@ class ExperimentTest {
     private static RunResult withoutWallTime(RunResult r) {
         return new RunResult(r.config(), r.f0(), r.objective(), r.loss(), r.reference(), r.referenceKind(),
                 r.referenceRank(), r.referenceGap(), r.gradNorm(), r.hessMinEig(), r.outcome(), r.lossBad(),
-                r.recoveryError(), r.iterations(), r.stopReason(), 0, r.error());
+                r.recoveryError(), r.certificate(), r.iterations(), r.stopReason(), r.restarts(), 0, r.error(),
+                r.diagnostics());
     }
 }

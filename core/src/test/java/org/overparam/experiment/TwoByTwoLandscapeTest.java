@@ -46,12 +46,12 @@ class TwoByTwoLandscapeTest {
     void theSpuriousPointIsClassifiedFromItsEvidence(double delta, Outcome expected) {
         RunConfig config = point(delta, 1, 1, 0);
         Experiment.Prepared prepared = Experiment.prepare(config);
-        assertEquals(ReferenceKind.ZERO, prepared.reference().kind());
-        SymmetricSensing f = SymmetricSensing.of(prepared.instance(), 1);
+        assertEquals(ReferenceKind.ZERO, prepared.reference(1).kind());
+        SymmetricSensing f = (SymmetricSensing) prepared.model(1);
         double[] x = {0, Math.sqrt(delta)};
         double[] g = new double[2];
         double value = f.valueAndGradient(x, g);
-        double f0 = prepared.instance().f0();
+        double f0 = prepared.f0();
         assertEquals(1.0 / 3, f0, 1e-15);
         if (delta == 0.6) {
             assertEquals(0.64 / 3, value, 1e-12);

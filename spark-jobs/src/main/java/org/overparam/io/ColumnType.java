@@ -10,5 +10,9 @@ public enum ColumnType {
     LONG,
     /** IEEE double; non-finite values are written as null. */
     DOUBLE,
-    BOOLEAN
+    BOOLEAN,
+    /** A list of 32-bit integers. */
+    INT_ARRAY,
+    /** A list of doubles; non-finite elements are written as null. */
+    DOUBLE_ARRAY
 }

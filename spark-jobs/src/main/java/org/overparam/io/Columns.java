@@ -1,10 +1,13 @@
 package org.overparam.io;
 
+import org.overparam.certify.Outcome;
+import org.overparam.experiment.Diagnostics;
 import org.overparam.experiment.ProblemConfig;
 import org.overparam.experiment.RunConfig;
 import org.overparam.experiment.RunResult;
 import org.overparam.experiment.SolverConfig;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.function.Function;
 /**
  * The row of a run: every column's name, type and value, in the one order used by JSON and Parquet alike
  * (design §5). Enums are written by their spec names ({@code matrix-sensing}, {@code armijo}), the outcome by its
- * constant name as in design §3 ({@code BAD_LOCAL_MIN}); non-finite doubles become null.
+ * constant name as in design §3 ({@code BAD_LOCAL_MIN}); non-finite doubles become null; trajectories are lists.
  */
 public final class Columns {
 
@@ -30,6 +33,10 @@ public final class Columns {
 
         SolverConfig solver() {
             return result.config().solver();
+        }
+
+        Diagnostics diagnostics() {
+            return result.diagnostics();
         }
     }
 
@@ -73,8 +80,10 @@ public final class Columns {
             bool("bad_local_min", s -> s.result().badLocalMin()),
             bool("loss_bad", s -> s.result().lossBad()),
             real("recovery_error", s -> s.result().recoveryError()),
+            real("certificate_min_eig", s -> s.result().certificate()),
             integer("iterations", s -> s.result().iterations()),
             text("stop_reason", s -> s.result().stopReason().specName()),
+            integer("restarts", s -> s.result().restarts()),
             longInt("wall_ms", s -> s.result().wallMillis()),
             real("grad_tol", s -> s.solver().gradTol()),
             real("hess_tol", s -> s.solver().hessTol()),
@@ -84,6 +93,18 @@ public final class Columns {
             real("reference_tol", s -> s.solver().referenceTol()),
             real("perturb_radius", s -> s.solver().perturbRadius()),
             real("divergence", s -> s.solver().divergence()),
+            integer("max_restarts", s -> s.solver().maxRestarts()),
+            bool("tangent_kernel", s -> s.solver().tangentKernel()),
+            optionalInteger("escape_iterations", s -> s.diagnostics().escapeIterations() < 0 ? null
+                    : s.diagnostics().escapeIterations()),
+            real("convergence_rate", s -> s.diagnostics().convergenceRate()),
+            real("kernel_min_eig_init", s -> s.diagnostics().kernelMinEigStart()),
+            real("kernel_min_eig", s -> s.diagnostics().kernelMinEigEnd()),
+            new Def(new Column("trajectory_iteration", ColumnType.INT_ARRAY, true),
+                    s -> trajectory(s, Arrays.stream(s.diagnostics().trajectoryIterations()).boxed().toList())),
+            new Def(new Column("trajectory_objective", ColumnType.DOUBLE_ARRAY, true),
+                    s -> trajectory(s, Arrays.stream(s.diagnostics().trajectoryValues())
+                            .mapToObj(v -> Double.isFinite(v) ? v : null).toList())),
             optionalText("error", s -> s.result().error()),
             text("code_version", Source::codeVersion));
 
@@ -127,6 +148,15 @@ public final class Columns {
 
     private static Def optionalText(String name, Function<Source, Object> f) {
         return new Def(new Column(name, ColumnType.STRING, true), f);
+    }
+
+    /** A trajectory list, or null for rows that keep none (so "no trajectory" is not an empty plot). */
+    private static Object trajectory(Source s, List<?> values) {
+        return s.solver().trajectory() == 0 || s.result().outcome() == Outcome.FAILED ? null : values;
+    }
+
+    private static Def optionalInteger(String name, Function<Source, Object> f) {
+        return new Def(new Column(name, ColumnType.INT, true), f);
     }
 
     private static Def integer(String name, Function<Source, Object> f) {

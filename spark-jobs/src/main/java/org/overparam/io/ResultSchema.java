@@ -38,6 +38,8 @@ public final class ResultSchema {
             case LONG -> DataTypes.LongType;
             case DOUBLE -> DataTypes.DoubleType;
             case BOOLEAN -> DataTypes.BooleanType;
+            case INT_ARRAY -> DataTypes.createArrayType(DataTypes.IntegerType, false);
+            case DOUBLE_ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType, true);
         };
     }
 }

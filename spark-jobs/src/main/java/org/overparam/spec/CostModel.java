@@ -13,15 +13,24 @@ public final class CostModel {
     private CostModel() {
     }
 
-    /** Flops of one iteration: dense operators n·d², rank-one n·d·R, entry sampling n·R. */
+    /**
+     * Flops of one iteration: sensing with dense operators n·d², rank-one n·d·R, entry sampling n·R; ReLU networks
+     * R(R+r)·d in closed form and n·d·R on samples; Max-Cut n²R; least squares n·R.
+     */
     public static double iterationFlops(RunConfig config) {
         ProblemConfig p = config.problem();
         double n = p.n();
         double d = p.d();
-        return switch (p.operator()) {
-            case GAUSSIAN, SYMMETRIC_GAUSSIAN, EXPLICIT -> n * d * d;
-            case RANK_ONE -> n * d * config.rank();
-            case ENTRY_SAMPLING -> n * config.rank();
+        double rank = config.rank();
+        return switch (p.family()) {
+            case RELU_TEACHER_STUDENT -> n == 0 ? rank * (rank + p.r()) * d : n * d * rank;
+            case MAXCUT_BM -> n * n * rank;
+            case LEAST_SQUARES -> n * rank;
+            case MATRIX_SENSING, SYMMETRIC_SENSING, QUADRATIC_NETWORK -> switch (p.operator()) {
+                case RANK_ONE -> n * d * rank;
+                case ENTRY_SAMPLING -> n * rank;
+                default -> n * d * d;
+            };
         };
     }
 

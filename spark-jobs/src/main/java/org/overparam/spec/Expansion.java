@@ -188,10 +188,15 @@ final class Expansion {
     ProblemConfig problem(double[] vals) {
         Family family = Family.values()[(int) vals[Param.FAMILY.ordinal()]];
         double op = vals[Param.OPERATOR.ordinal()];
-        OperatorKind operator = Double.isNaN(op) ? Param.defaultOperator(family) : OperatorKind.values()[(int) op];
-        return new ProblemConfig(family, operator, integer(vals, Param.D), integer(vals, Param.R_TRUTH),
-                integer(vals, Param.N), vals[Param.CONDITION.ordinal()], vals[Param.NOISE.ordinal()],
-                vals[Param.LAMBDA.ordinal()], vals[Param.REGULARIZER.ordinal()], explicit);
+        OperatorKind operator = Double.isNaN(op) ? family.defaultOperator() : OperatorKind.values()[(int) op];
+        // Unset fields a family does not use become 0 (a cast NaN); a ReLU input dimension defaults to r.
+        double d = vals[Param.D.ordinal()];
+        if (Double.isNaN(d) && family == Family.RELU_TEACHER_STUDENT) {
+            d = vals[Param.R_TRUTH.ordinal()];
+        }
+        return new ProblemConfig(family, operator, (int) d, integer(vals, Param.R_TRUTH), integer(vals, Param.N),
+                vals[Param.CONDITION.ordinal()], vals[Param.NOISE.ordinal()], vals[Param.LAMBDA.ordinal()],
+                vals[Param.REGULARIZER.ordinal()], explicit);
     }
 
     /** The point, given its already-built instance part. */
@@ -201,7 +206,8 @@ final class Expansion {
                 integer(vals, Param.MAX_ITERS), vals[Param.GRAD_TOL.ordinal()], vals[Param.HESS_TOL.ordinal()],
                 vals[Param.TARGET.ordinal()], vals[Param.GAP_REL.ordinal()], vals[Param.GAP_ABS.ordinal()],
                 vals[Param.REFERENCE_TOL.ordinal()], vals[Param.PERTURB_RADIUS.ordinal()],
-                vals[Param.DIVERGENCE.ordinal()]);
+                vals[Param.DIVERGENCE.ordinal()], integer(vals, Param.MAX_RESTARTS),
+                vals[Param.TANGENT_KERNEL.ordinal()] == 1, integer(vals, Param.TRAJECTORY));
         return new RunConfig(masterSeed, replicate, problem, solver, integer(vals, Param.RANK),
                 vals[Param.ALPHA.ordinal()]);
     }

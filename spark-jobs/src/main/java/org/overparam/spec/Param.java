@@ -43,7 +43,10 @@ public enum Param {
     GAP_ABS("gap_abs", Section.SOLVER, Kind.REAL),
     REFERENCE_TOL("reference_tol", Section.SOLVER, Kind.REAL),
     PERTURB_RADIUS("perturb_radius", Section.SOLVER, Kind.REAL),
-    DIVERGENCE("divergence", Section.SOLVER, Kind.REAL);
+    DIVERGENCE("divergence", Section.SOLVER, Kind.REAL),
+    MAX_RESTARTS("max_restarts", Section.SOLVER, Kind.INTEGER),
+    TANGENT_KERNEL("tangent_kernel", Section.SOLVER, Kind.CHOICE, List.of("false", "true")),
+    TRAJECTORY("trajectory", Section.SOLVER, Kind.INTEGER);
 
     /** Where a fixed value of the parameter is written. */
     public enum Section {
@@ -110,10 +113,17 @@ public enum Param {
         return Arrays.stream(values()).filter(p -> p.section == section).map(Param::key).toList();
     }
 
-    /** The value used when a spec does not set the parameter; empty when it is required (or, for the operator,
-     * depends on the family). */
+    /** The value used when a spec does not set the parameter, for any family; see {@link #defaultValue(Family)}. */
     public OptionalDouble defaultValue() {
-        SolverConfig s = SolverConfig.defaults();
+        return defaultValue(null);
+    }
+
+    /**
+     * The value used when a spec of {@code family} (null: not known yet) does not set the parameter; empty when it
+     * is required or depends on other values (the operator, d and r follow the family: {@code Expansion}).
+     */
+    public OptionalDouble defaultValue(Family family) {
+        SolverConfig s = family == null ? SolverConfig.defaults() : SolverConfig.defaults(family);
         return switch (this) {
             case CONDITION -> OptionalDouble.of(1);
             case NOISE, LAMBDA, REGULARIZER -> OptionalDouble.of(0);
@@ -129,16 +139,10 @@ public enum Param {
             case REFERENCE_TOL -> OptionalDouble.of(s.referenceTol());
             case PERTURB_RADIUS -> OptionalDouble.of(s.perturbRadius());
             case DIVERGENCE -> OptionalDouble.of(s.divergence());
+            case MAX_RESTARTS -> OptionalDouble.of(s.maxRestarts());
+            case TANGENT_KERNEL -> OptionalDouble.of(s.tangentKernel() ? 1 : 0);
+            case TRAJECTORY -> OptionalDouble.of(s.trajectory());
             default -> OptionalDouble.empty();
-        };
-    }
-
-    /** The operator a family implies when the spec does not name one. */
-    public static OperatorKind defaultOperator(Family family) {
-        return switch (family) {
-            case MATRIX_SENSING -> OperatorKind.GAUSSIAN;
-            case SYMMETRIC_SENSING -> OperatorKind.SYMMETRIC_GAUSSIAN;
-            case QUADRATIC_NETWORK -> OperatorKind.RANK_ONE;
         };
     }
 
@@ -148,13 +152,14 @@ public enum Param {
      */
     public String check(double value) {
         return switch (this) {
-            case D, R_TRUTH, N, RANK, MAX_ITERS -> value >= 1 ? null : key + " must be >= 1";
+            case D, R_TRUTH, RANK, MAX_ITERS -> value >= 1 ? null : key + " must be >= 1";
+            case N, MAX_RESTARTS, TRAJECTORY -> value >= 0 ? null : key + " must be >= 0";
             case ALPHA, STEP_SIZE, GRAD_TOL, GAP_ABS, REFERENCE_TOL, PERTURB_RADIUS ->
                     value > 0 ? null : key + " must be > 0";
             case CONDITION -> value >= 1 ? null : key + " must be >= 1";
             case NOISE, LAMBDA, REGULARIZER, HESS_TOL, TARGET, GAP_REL -> value >= 0 ? null : key + " must be >= 0";
             case DIVERGENCE -> value > 1 ? null : key + " must be > 1";
-            case FAMILY, OPERATOR, METHOD, STEP -> null;
+            case FAMILY, OPERATOR, METHOD, STEP, TANGENT_KERNEL -> null;
         };
     }
 

@@ -665,7 +665,7 @@ final class SpecReader {
             fixed.put(Param.OPERATOR, (double) OperatorKind.EXPLICIT.ordinal());
         } else if (!operatorSet && fixed.containsKey(Param.FAMILY)) {
             Family family = Family.values()[fixed.get(Param.FAMILY).intValue()];
-            fixed.put(Param.OPERATOR, (double) Param.defaultOperator(family).ordinal());
+            fixed.put(Param.OPERATOR, (double) family.defaultOperator().ordinal());
         }
         if (matrices != null && !written.contains("n")) {
             written.add("n");
@@ -673,8 +673,31 @@ final class SpecReader {
         }
     }
 
+    /** A parameter's default for this spec's family (the solver protocols differ), NaN when it has none. */
+    private double defaultOf(Param p) {
+        Double family = fixed.get(Param.FAMILY);
+        return p.defaultValue(family == null ? null : Family.values()[family.intValue()]).orElse(Double.NaN);
+    }
+
+    /** d and r, where the (fixed) family uses them; a ReLU network's d defaults to r. */
+    private List<Param> requiredProblemKeys() {
+        Double fixedFamily = fixed.get(Param.FAMILY);
+        if (fixedFamily == null) {
+            return List.of(Param.FAMILY, Param.D, Param.R_TRUTH);
+        }
+        Family family = Family.values()[fixedFamily.intValue()];
+        List<Param> keys = new ArrayList<>();
+        if (family.uses("d") && family != Family.RELU_TEACHER_STUDENT) {
+            keys.add(Param.D);
+        }
+        if (family.uses("r")) {
+            keys.add(Param.R_TRUTH);
+        }
+        return keys;
+    }
+
     private void required() {
-        for (Param p : List.of(Param.FAMILY, Param.D, Param.R_TRUTH)) {
+        for (Param p : requiredProblemKeys()) {
             if (!written.contains(p.key())) {
                 problems.add(p.fixedKey(), null, "required key is missing (" + (p == Param.FAMILY
                         ? "one of " + String.join(", ", p.choices())
@@ -705,7 +728,7 @@ final class SpecReader {
         String[] locations = new String[slots];
         Arrays.fill(base, Double.NaN);
         for (Param p : params) {
-            base[p.ordinal()] = fixed.containsKey(p) ? fixed.get(p) : p.defaultValue().orElse(Double.NaN);
+            base[p.ordinal()] = fixed.containsKey(p) ? fixed.get(p) : defaultOf(p);
             locations[p.ordinal()] = p.fixedKey();
         }
         for (int s = 0; s < slots; s++) {
@@ -816,7 +839,7 @@ final class SpecReader {
         Map<String, String> out = new LinkedHashMap<>();
         for (Param p : Param.values()) {
             if (!grid.containsKey(p.key()) && !derived.containsKey(p.key())) {
-                double v = fixed.containsKey(p) ? fixed.get(p) : p.defaultValue().orElse(Double.NaN);
+                double v = fixed.containsKey(p) ? fixed.get(p) : defaultOf(p);
                 out.put(p.fixedKey(), Double.isNaN(v) ? "(default for the family)" : p.format(v));
             }
         }
@@ -838,7 +861,7 @@ final class SpecReader {
             if (grid.containsKey(p.key()) || derived.containsKey(p.key()) || p.section() == Param.Section.AXIS) {
                 continue;
             }
-            double v = fixed.containsKey(p) ? fixed.get(p) : p.defaultValue().orElse(Double.NaN);
+            double v = fixed.containsKey(p) ? fixed.get(p) : defaultOf(p);
             if (!Double.isNaN(v)) {
                 (p.section() == Param.Section.PROBLEM ? problem : solver).put(p.key(), typed(p, v));
             }

@@ -20,13 +20,14 @@ final class Values {
     /** A parameter's (or, with p null, a helper's) value. A choice becomes the index of its spec name. */
     OptionalDouble scalar(String key, JsonNode node, Param p) {
         if (p != null && p.kind() == Param.Kind.CHOICE) {
-            if (!node.isTextual() || !p.choices().contains(node.textValue())) {
-                String text = node.isTextual() ? node.textValue() : "";
+            // YAML reads true/false as booleans: a yes/no choice takes them as its names.
+            String text = node.isTextual() ? node.textValue() : node.isBoolean() ? node.asText() : "";
+            if (!(node.isTextual() || node.isBoolean()) || !p.choices().contains(text)) {
                 problems.add(key, show(node), "unknown " + p.key() + "; allowed: " + String.join(", ", p.choices())
                         + Suggest.didYouMean(text, p.choices()));
                 return OptionalDouble.empty();
             }
-            return OptionalDouble.of(p.choices().indexOf(node.textValue()));
+            return OptionalDouble.of(p.choices().indexOf(text));
         }
         OptionalDouble v = p != null && p.kind() == Param.Kind.INTEGER ? integer(key, node) : real(key, node);
         if (v.isPresent() && p != null) {

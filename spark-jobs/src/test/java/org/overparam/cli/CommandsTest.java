@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.certify.Outcome;
 import org.overparam.certify.ReferenceKind;
+import org.overparam.experiment.Diagnostics;
 import org.overparam.experiment.RunConfig;
 import org.overparam.experiment.RunResult;
 import org.overparam.io.Columns;
@@ -33,8 +34,11 @@ class CommandsTest {
             "instance_seed", "init_seed", "R", "true_rank", "d", "n", "alpha", "lambda", "noise", "condition", "regularizer",
             "method", "step", "step_size", "max_iters", "f0", "objective", "loss", "reference", "reference_kind",
             "reference_rank", "reference_gap", "reference_reachable", "grad_norm", "hess_min_eig", "outcome",
-            "bad_local_min", "loss_bad", "recovery_error", "iterations", "stop_reason", "wall_ms", "grad_tol",
-            "hess_tol", "gap_rel", "gap_abs", "target", "reference_tol", "perturb_radius", "divergence", "error", "code_version");
+            "bad_local_min", "loss_bad", "recovery_error", "certificate_min_eig", "iterations", "stop_reason",
+            "restarts", "wall_ms", "grad_tol", "hess_tol", "gap_rel", "gap_abs", "target", "reference_tol",
+            "perturb_radius", "divergence", "max_restarts", "tangent_kernel", "escape_iterations", "convergence_rate",
+            "kernel_min_eig_init", "kernel_min_eig", "trajectory_iteration", "trajectory_objective", "error",
+            "code_version");
 
     static Stream<Path> exampleSpecs() {
         try (Stream<Path> files = Files.list(Cli.repoRoot().resolve("conf/sweeps"))) {
@@ -85,8 +89,8 @@ class CommandsTest {
     void nonFiniteNumbersAreJsonNull() throws IOException {
         RunConfig config = SpecLoader.load(Cli.repoRoot().resolve("conf/sweeps/explicit-2x2.yaml")).point(0);
         RunResult diverged = new RunResult(config, 1.0, Double.POSITIVE_INFINITY, Double.NaN, 0.0, ReferenceKind.ZERO,
-                1, 0.0, Double.NaN, Double.NaN, Outcome.DIVERGED, true, Double.NEGATIVE_INFINITY, 7,
-                StopReason.DIVERGED, 3, null);
+                1, 0.0, Double.NaN, Double.NaN, Outcome.DIVERGED, true, Double.NEGATIVE_INFINITY, Double.NaN, 7,
+                StopReason.DIVERGED, 0, 3, null, Diagnostics.NONE);
         String json = RunCommand.json("s", diverged);
         JsonNode row = new ObjectMapper().readTree(json);
         for (String name : List.of("objective", "loss", "grad_norm", "hess_min_eig", "recovery_error")) {
