@@ -1,18 +1,39 @@
 package org.overparam.experiment;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.overparam.certify.ConvexReference;
+import org.overparam.certify.DualCertificate;
 import org.overparam.certify.ConvexReference.Reference;
 import org.overparam.certify.ReferenceKind;
 import org.overparam.experiment.Experiment.Prepared;
+import org.overparam.linalg.Svd;
+import org.overparam.problem.leastsquares.LeastSquaresInstance;
+import org.overparam.problem.leastsquares.LinearLeastSquares;
+import org.overparam.problem.maxcut.BurerMonteiro;
+import org.overparam.problem.maxcut.MaxCutInstance;
+import org.overparam.problem.relu.TeacherStudent;
 import org.overparam.problem.sensing.AsymmetricSensing;
 import org.overparam.problem.sensing.SensingInstance;
 import org.overparam.problem.sensing.SymmetricSensing;
+import org.overparam.random.Seeds;
+import org.overparam.solve.GradientDescent;
+import org.overparam.solve.StepSize;
+import org.overparam.solve.StoppingRule;
 
 /** Each family's instance and certified global reference for a replicate: the one place that dispatches on family. */
 final class Landscapes {
 
-    /** Iteration budget of the convex reference solve; the gap it reaches is recorded either way. */
+    /** Iteration budget of a reference solve; the gap it reaches is recorded either way. */
     private static final int REFERENCE_MAX_ITERATIONS = 50_000;
+    /** Max-Cut graphs are G(n, ½). */
+    private static final double EDGE_PROBABILITY = 0.5;
+    /** Starts of the Max-Cut reference solve. */
+    private static final int REFERENCE_STARTS = 3;
+    /** Riemannian gradient tolerance of the Max-Cut reference, relative to Σ|C_ij|. */
+    private static final double REFERENCE_GRAD_TOL = 1e-10;
+    /** Singular values below this fraction of the largest do not count towards a reference's rank. */
+    private static final double REFERENCE_RANK_TOL = 1e-3;
 
     private Landscapes() {
     }
@@ -21,8 +42,78 @@ final class Landscapes {
         ProblemConfig p = config.problem();
         return switch (p.family()) {
             case MATRIX_SENSING, SYMMETRIC_SENSING, QUADRATIC_NETWORK -> sensing(config);
-            default -> throw new UnsupportedOperationException(p.family().specName());
+            case RELU_TEACHER_STUDENT -> relu(config);
+            case MAXCUT_BM -> maxCut(config);
+            case LEAST_SQUARES -> leastSquares(config);
         };
+    }
+
+    /** Realizable for R ≥ r: the global value is 0 (at W = V), and R &lt; r cannot reach it. */
+    private static Prepared relu(RunConfig config) {
+        ProblemConfig p = config.problem();
+        TeacherStudent instance = p.n() == 0 ? TeacherStudent.population(p.d(), p.r())
+                : TeacherStudent.sampled(p.d(), p.r(), p.n(), Seeds.generator(config.instanceSeed()));
+        Reference zero = new Reference(0, 0, p.r(), 0, ReferenceKind.ZERO);
+        return new Prepared(config.instanceSeed(), instance.f0(), instance::model, rank -> zero);
+    }
+
+    private static Prepared maxCut(RunConfig config) {
+        ProblemConfig p = config.problem();
+        MaxCutInstance instance = MaxCutInstance.randomGraph(p.n(), EDGE_PROBABILITY,
+                Seeds.generator(config.instanceSeed()));
+        Reference reference = maxCutReference(config, instance);
+        return new Prepared(config.instanceSeed(), instance.scale(), instance::model, rank -> reference);
+    }
+
+    /**
+     * The SDP optimum, certified: Riemannian GD at the smallest rank p with p(p+1)/2 &gt; n (where, for almost every
+     * cost, every second-order critical point is optimal: Boumal, Voroninski &amp; Bandeira 2016) plus one, from
+     * {@value #REFERENCE_STARTS} starts; the best dual lower bound f − n·max(0, −λ_min(S)) is the reference, its
+     * slack n·max(0, −λ_min(S)) the recorded gap, and the numerical rank of Y its rank.
+     */
+    private static Reference maxCutReference(RunConfig config, MaxCutInstance instance) {
+        int n = instance.n();
+        int rank = Math.min(n, Math.max(2, (int) Math.ceil((Math.sqrt(8.0 * n + 1) - 1) / 2) + 1));
+        double scale = instance.scale();
+        StoppingRule stop = StoppingRule.gradNormBelow(REFERENCE_GRAD_TOL * scale)
+                .or(StoppingRule.maxIterations(REFERENCE_MAX_ITERATIONS));
+        Reference best = null;
+        for (int start = 0; start < REFERENCE_STARTS; start++) {
+            BurerMonteiro model = instance.model(rank);
+            double[] y = model.initialPoint(1, Seeds.generator(Seeds.hash(config.instanceSeed(), "reference " + start)));
+            GradientDescent.Descent descent = GradientDescent.minimize(model, y,
+                    GradientDescent.Settings.of(new StepSize.Armijo(config.solver().stepSize()), stop)
+                            .withRetraction(model::retract));
+            DualCertificate certificate = DualCertificate.of(n, instance.cost(), y, rank);
+            if (best == null || certificate.lowerBound() > best.value()) {
+                best = new Reference(certificate.lowerBound(), certificate.gap(), numericalRank(n, rank, y),
+                        descent.iterations(), ReferenceKind.DUAL_CERTIFICATE);
+            }
+        }
+        return best;
+    }
+
+    /** The exact minimum over R parameters, in closed form; the rank of the first R features is its ρ. */
+    private static Prepared leastSquares(RunConfig config) {
+        ProblemConfig p = config.problem();
+        LeastSquaresInstance instance = LeastSquaresInstance.of(p.n(), p.d(), p.noise(), config.instanceSeed());
+        Map<Integer, Reference> references = new ConcurrentHashMap<>();
+        return new Prepared(config.instanceSeed(), instance.f0(), instance::model,
+                rank -> references.computeIfAbsent(rank, r -> {
+                    LinearLeastSquares model = instance.model(r);
+                    return new Reference(model.minimum(), 0, model.rank(), 0, ReferenceKind.LEAST_SQUARES);
+                }));
+    }
+
+    private static int numericalRank(int rows, int columns, double[] matrix) {
+        double[] s = Svd.of(rows, columns, matrix).singularValues();
+        int rank = 0;
+        for (double v : s) {
+            if (v > REFERENCE_RANK_TOL * s[0]) {
+                rank++;
+            }
+        }
+        return Math.max(rank, 1);
     }
 
     private static Prepared sensing(RunConfig config) {

@@ -28,16 +28,22 @@ public final class Overlays {
             "p(p+1)/2 = n: above this rank the Burer–Monteiro factorization of an SDP with n constraints has, for"
                     + " generic costs, only global second-order critical points (Boumal, Voroninski & Bandeira 2016).");
 
+    /** R = n: least squares with at least as many parameters as samples interpolates (GD finds the θ₀-projection). */
+    public static final Overlay INTERPOLATION = new Overlay("R = n", "R", p -> p.number("n"),
+            "R = n, the interpolation threshold: with at least as many parameters as samples the least-squares loss"
+                    + " reaches 0 and gradient descent converges to the interpolating solution closest to its start.");
+
     /**
      * Family spec name (as the rows spell it) → its overlays, in legend order. Keys are names rather than
-     * {@link Family} constants because rows may come from families this build does not have yet: maxcut-bm is
-     * ready for when it lands.
+     * {@link Family} constants because rows may come from families a build does not know.
      */
     private static final Map<String, List<Overlay>> BY_FAMILY = Map.of(
             Family.MATRIX_SENSING.specName(), List.of(TRUE_RANK),
             Family.SYMMETRIC_SENSING.specName(), List.of(TRUE_RANK),
             Family.QUADRATIC_NETWORK.specName(), List.of(TRUE_RANK, QUADRATIC_NETWORK),
-            "maxcut-bm", List.of(BURER_MONTEIRO));
+            Family.RELU_TEACHER_STUDENT.specName(), List.of(TRUE_RANK),
+            Family.MAXCUT_BM.specName(), List.of(BURER_MONTEIRO),
+            Family.LEAST_SQUARES.specName(), List.of(INTERPOLATION));
 
     private Overlays() {
     }

@@ -5,14 +5,16 @@ import java.util.Locale;
 
 /**
  * An axis computed from others, written as data: {@code n: {product: [c, d, r], scale: 2, round: up}} means
- * n = ⌈2·c·d·r⌉. Factors name grid axes, other derived axes, or fixed numeric parameters (d, r, …).
+ * n = ⌈2·c·d·r⌉, and {@code R: {product: [r], plus: [extra]}} means R = r + extra. Factors and addends name grid
+ * axes, other derived axes, or fixed numeric parameters (d, r, …).
  *
  * @param name    the parameter (or helper) it sets
  * @param factors names whose values are multiplied, at least one
  * @param scale   a constant factor &gt; 0 (1 when not written)
+ * @param addends names whose values are added to the scaled product (none when not written)
  * @param round   how an integer parameter is rounded; {@link Rounding#NONE} for real ones
  */
-public record Derived(String name, List<String> factors, double scale, Rounding round) {
+public record Derived(String name, List<String> factors, double scale, List<String> addends, Rounding round) {
 
     public enum Rounding {
         NEAREST, UP, DOWN, NONE;
@@ -33,16 +35,25 @@ public record Derived(String name, List<String> factors, double scale, Rounding 
 
     public Derived {
         factors = List.copyOf(factors);
+        addends = List.copyOf(addends);
         if (factors.isEmpty() || !(scale > 0) || !Double.isFinite(scale) || round == null) {
             throw new IllegalArgumentException("derived." + name + " needs factors, a finite scale > 0 and a rounding");
         }
     }
 
-    /** The value for the given factor values. */
-    public double apply(double[] factorValues) {
+    /** Every name the value is computed from: the factors, then the addends. */
+    public List<String> inputs() {
+        return java.util.stream.Stream.concat(factors.stream(), addends.stream()).toList();
+    }
+
+    /** The value for the values of {@link #inputs()}, in that order. */
+    public double apply(double[] inputValues) {
         double v = scale;
-        for (double f : factorValues) {
-            v *= f;
+        for (int i = 0; i < factors.size(); i++) {
+            v *= inputValues[i];
+        }
+        for (int i = factors.size(); i < inputValues.length; i++) {
+            v += inputValues[i];
         }
         return Numbers.canonicalZero(round.apply(v));
     }
@@ -50,7 +61,8 @@ public record Derived(String name, List<String> factors, double scale, Rounding 
     /** For people: {@code n = round_nearest(2 · c · d · r)}. */
     @Override
     public String toString() {
-        String product = (scale == 1 ? "" : Numbers.format(scale) + " · ") + String.join(" · ", factors);
+        String product = (scale == 1 ? "" : Numbers.format(scale) + " · ") + String.join(" · ", factors)
+                + addends.stream().map(a -> " + " + a).collect(java.util.stream.Collectors.joining());
         return name + " = " + (round == Rounding.NONE ? product : "round_" + round.specName() + "(" + product + ")");
     }
 }

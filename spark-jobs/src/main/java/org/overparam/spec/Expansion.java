@@ -27,7 +27,7 @@ final class Expansion {
         }
     }
 
-    record Step(Derived derived, int target, int[] factors) {
+    record Step(Derived derived, int target, int[] inputs) {
     }
 
     private static final Param[] PARAMS = Param.values();
@@ -159,9 +159,9 @@ final class Expansion {
     /** Computes the derived slots in order. Throws IllegalArgumentException for an integer out of range. */
     void derive(double[] vals) {
         for (Step step : steps) {
-            double[] f = new double[step.factors().length];
+            double[] f = new double[step.inputs().length];
             for (int i = 0; i < f.length; i++) {
-                f[i] = vals[step.factors()[i]];
+                f[i] = vals[step.inputs()[i]];
             }
             double v = step.derived().apply(f);
             vals[step.target()] = v;

@@ -40,7 +40,7 @@ final class SpecReader {
     private static final List<String> TOP = List.of("name", "seed", "replicates", "problem", "solver", "grid",
             "derived", "zip");
     private static final List<String> RANGE_KEYS = List.of("from", "to", "steps", "scale");
-    private static final List<String> DERIVED_KEYS = List.of("product", "scale", "round");
+    private static final List<String> DERIVED_KEYS = List.of("product", "scale", "plus", "round");
     private static final List<String> ROUNDINGS = List.of("nearest", "up", "down");
     private static final List<String> SCALES = List.of("linear", "log");
 
@@ -437,7 +437,7 @@ final class SpecReader {
                 if (!DERIVED_KEYS.contains(f)) {
                     problems.add(key + "." + f, null, "unknown key" + Suggest.closest(f, DERIVED_KEYS)
                             .map(s -> "; did you mean '" + s + "'?")
-                            .orElse("; a derived axis has product, scale and round"));
+                            .orElse("; a derived axis has product, scale, plus and round"));
                 }
             });
             List<String> factors = factors(key + ".product", d.get("product"));
@@ -465,8 +465,9 @@ final class SpecReader {
                 }
                 round = Derived.Rounding.valueOf(r.textValue().toUpperCase(java.util.Locale.ROOT));
             }
-            if (factors != null) {
-                derived.put(k, new Derived(k, factors, scale, round));
+            List<String> addends = d.has("plus") ? factors(key + ".plus", d.get("plus")) : List.of();
+            if (factors != null && addends != null) {
+                derived.put(k, new Derived(k, factors, scale, addends, round));
             }
         });
     }
@@ -535,9 +536,12 @@ final class SpecReader {
             for (String f : d.factors()) {
                 checkFactor(key + ".product", f);
             }
+            for (String f : d.addends()) {
+                checkFactor(key + ".plus", f);
+            }
         }
         cycles();
-        Set<String> referenced = derived.values().stream().flatMap(d -> d.factors().stream())
+        Set<String> referenced = derived.values().stream().flatMap(d -> d.inputs().stream())
                 .collect(Collectors.toSet());
         for (Axis axis : grid.values()) {
             if (axis.param().isEmpty() && !referenced.contains(axis.name())) {
@@ -593,7 +597,7 @@ final class SpecReader {
             return null;
         }
         path.add(at);
-        for (String f : derived.get(at).factors()) {
+        for (String f : derived.get(at).inputs()) {
             List<String> cycle = findCycle(f, path, done);
             if (cycle != null) {
                 return cycle;
@@ -747,7 +751,7 @@ final class SpecReader {
             grew = false;
             for (Derived d : derived.values()) {
                 if (instance.contains(d.name())) {
-                    for (String f : d.factors()) {
+                    for (String f : d.inputs()) {
                         grew |= instance.add(f);
                     }
                 }
@@ -782,7 +786,7 @@ final class SpecReader {
         List<Expansion.Step> steps = new ArrayList<>();
         for (Derived d : topologicalOrder()) {
             steps.add(new Expansion.Step(d, slotNames.indexOf(d.name()),
-                    d.factors().stream().mapToInt(slotNames::indexOf).toArray()));
+                    d.inputs().stream().mapToInt(slotNames::indexOf).toArray()));
         }
         return new Expansion(seed, replicates, slotNames, locations, base, dims.toArray(Expansion.Dim[]::new),
                 steps.toArray(Expansion.Step[]::new), explicit);
@@ -806,7 +810,7 @@ final class SpecReader {
         if (placed.contains(name) || !derived.containsKey(name)) {
             return;
         }
-        derived.get(name).factors().forEach(f -> place(f, placed));
+        derived.get(name).inputs().forEach(f -> place(f, placed));
         placed.add(name);
     }
 
@@ -883,6 +887,9 @@ final class SpecReader {
             Map<String, Object> form = new TreeMap<>();
             form.put("product", d.factors());
             form.put("scale", d.scale());
+            if (!d.addends().isEmpty()) {
+                form.put("plus", d.addends());
+            }
             if (d.round() != Derived.Rounding.NONE) {
                 form.put("round", d.round().specName());
             }

@@ -2,6 +2,7 @@ package org.overparam.problem.sensing;
 
 import java.util.Objects;
 import org.overparam.linalg.Dense;
+import org.overparam.problem.Residuals;
 
 /**
  * Asymmetric factored matrix sensing (Burer–Monteiro; Ge, Jin &amp; Zheng 2017):
@@ -177,6 +178,42 @@ public final class AsymmetricSensing implements SensingObjective {
         Dense.gemm(false, true, d, d, rank, 1.0, u, v, 0.0, out);
     }
 
+    /**
+     * F_i = ⟨A_i, UVᵀ⟩ (m = n): J·(dU, dV) = 𝒜(dU Vᵀ + U dVᵀ), Jᵀw = (𝒜*(w) V, 𝒜*(w)ᵀ U). The view shares this
+     * objective's scratch, so it is not thread-safe either, and its calls do not allocate.
+     */
+    @Override
+    public Residuals residuals() {
+        return new Residuals() {
+            @Override
+            public int count() {
+                return n;
+            }
+
+            @Override
+            public void jacobianTimes(double[] x, double[] direction, double[] out) {
+                checkCount("out", out);
+                split("x", x, u, v);
+                split("direction", direction, du, dv);
+                op.applyFactored(du, v, rank, out, work);
+                op.applyFactored(u, dv, rank, tmp, work);
+                for (int i = 0; i < n; i++) {
+                    out[i] += tmp[i];
+                }
+            }
+
+            @Override
+            public void jacobianTransposeTimes(double[] x, double[] w, double[] out) {
+                checkCount("w", w);
+                checkLength("out", out);
+                split("x", x, u, v);
+                op.adjointBothTimes(w, v, u, rank, t1, t2, work);
+                System.arraycopy(t1, 0, out, 0, dr);
+                System.arraycopy(t2, 0, out, dr, dr);
+            }
+        };
+    }
+
     /** res = 𝒜(UVᵀ) − y from the current u, v. */
     private void residual() {
         op.applyFactored(u, v, rank, res, work);
@@ -189,6 +226,12 @@ public final class AsymmetricSensing implements SensingObjective {
         checkLength(key, x);
         System.arraycopy(x, 0, first, 0, dr);
         System.arraycopy(x, dr, second, 0, dr);
+    }
+
+    private void checkCount(String key, double[] a) {
+        if (a.length != n) {
+            throw new IllegalArgumentException(key + " must have length n = " + n + ", got " + a.length);
+        }
     }
 
     private void checkLength(String key, double[] a) {

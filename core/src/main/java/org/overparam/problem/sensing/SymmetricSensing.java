@@ -2,6 +2,7 @@ package org.overparam.problem.sensing;
 
 import java.util.Objects;
 import org.overparam.linalg.Dense;
+import org.overparam.problem.Residuals;
 
 /**
  * Symmetric (PSD) factored matrix sensing, and with A_i = x_i x_iᵀ the quadratic-activation network
@@ -187,6 +188,46 @@ public final class SymmetricSensing implements SensingObjective {
         Dense.gemm(false, true, d, d, rank, 1.0, x, x, 0.0, out);
     }
 
+    /**
+     * F_i = ⟨A_i, UUᵀ⟩ (m = n): J dU = 𝒜(dU Uᵀ + U dUᵀ), Jᵀw = (𝒜*(w) + 𝒜*(w)ᵀ) U. The view shares this
+     * objective's scratch, so it is not thread-safe either, and its calls do not allocate.
+     */
+    @Override
+    public Residuals residuals() {
+        return new Residuals() {
+            @Override
+            public int count() {
+                return n;
+            }
+
+            @Override
+            public void jacobianTimes(double[] x, double[] direction, double[] out) {
+                checkLength("x", x);
+                checkLength("direction", direction);
+                checkCount("out", out);
+                op.applyFactored(direction, x, rank, out, work);
+                if (symmetricOperator) {
+                    for (int i = 0; i < n; i++) {
+                        out[i] *= 2;
+                    }
+                } else {
+                    op.applyFactored(x, direction, rank, tmp, work);
+                    for (int i = 0; i < n; i++) {
+                        out[i] += tmp[i];
+                    }
+                }
+            }
+
+            @Override
+            public void jacobianTransposeTimes(double[] x, double[] w, double[] out) {
+                checkLength("x", x);
+                checkCount("w", w);
+                checkLength("out", out);
+                symmetrizedAdjointTimes(w, x, out);
+            }
+        };
+    }
+
     /** res = 𝒜(UUᵀ) − y. */
     private void residual(double[] x) {
         op.applyFactored(x, x, rank, res, work);
@@ -207,6 +248,12 @@ public final class SymmetricSensing implements SensingObjective {
             for (int j = 0; j < dr; j++) {
                 out[j] += t2[j];
             }
+        }
+    }
+
+    private void checkCount(String key, double[] a) {
+        if (a.length != n) {
+            throw new IllegalArgumentException(key + " must have length n = " + n + ", got " + a.length);
         }
     }
 
