@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * The row of a run: every column's name, type and value, in the one order used by JSON and Parquet alike
  * (design §5). Enums are written by their spec names ({@code matrix-sensing}, {@code armijo}), the outcome by its
- * constant name as in design §3 ({@code BAD_LOCAL_MIN}); non-finite doubles become null; trajectories are lists.
+ * constant name as in design §3 ({@code BAD_LOCAL_MIN}); non-finite doubles become null; trajectories are arrays.
  */
 public final class Columns {
 
@@ -101,10 +101,11 @@ public final class Columns {
             real("kernel_min_eig_init", s -> s.diagnostics().kernelMinEigStart()),
             real("kernel_min_eig", s -> s.diagnostics().kernelMinEigEnd()),
             new Def(new Column("trajectory_iteration", ColumnType.INT_ARRAY, true),
-                    s -> trajectory(s, Arrays.stream(s.diagnostics().trajectoryIterations()).boxed().toList())),
+                    s -> trajectory(s, Arrays.stream(s.diagnostics().trajectoryIterations()).boxed()
+                            .toArray(Integer[]::new))),
             new Def(new Column("trajectory_objective", ColumnType.DOUBLE_ARRAY, true),
                     s -> trajectory(s, Arrays.stream(s.diagnostics().trajectoryValues())
-                            .mapToObj(v -> Double.isFinite(v) ? v : null).toList())),
+                            .mapToObj(v -> Double.isFinite(v) ? v : null).toArray(Double[]::new))),
             optionalText("error", s -> s.result().error()),
             text("code_version", Source::codeVersion));
 
@@ -150,8 +151,11 @@ public final class Columns {
         return new Def(new Column(name, ColumnType.STRING, true), f);
     }
 
-    /** A trajectory list, or null for rows that keep none (so "no trajectory" is not an empty plot). */
-    private static Object trajectory(Source s, List<?> values) {
+    /**
+     * A trajectory as a boxed array (what Spark's Row encoder and Jackson both take for a list), or null for rows
+     * that keep none, so that "no trajectory" is not an empty plot.
+     */
+    private static Object trajectory(Source s, Object[] values) {
         return s.solver().trajectory() == 0 || s.result().outcome() == Outcome.FAILED ? null : values;
     }
 
