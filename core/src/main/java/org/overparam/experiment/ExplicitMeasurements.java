@@ -7,7 +7,7 @@ import java.util.List;
  * Hand-built sensing instance: the matrices A_i and the truth M*, each d×d given row by row.
  * Measurements are y_i = ⟨A_i, M*⟩ (plus the problem's noise, if any).
  */
-public record ExplicitMeasurements(List<double[][]> matrices, double[][] truth) {
+public record ExplicitMeasurements(List<double[][]> matrices, double[][] truth) implements Explicit {
 
     public ExplicitMeasurements {
         Checks.require(matrices != null && !matrices.isEmpty(), () -> "problem.matrices must hold at least one matrix");
@@ -25,6 +25,7 @@ public record ExplicitMeasurements(List<double[][]> matrices, double[][] truth) 
         return truth.length;
     }
 
+    @Override
     public int count() {
         return matrices.size();
     }
@@ -65,8 +66,9 @@ public record ExplicitMeasurements(List<double[][]> matrices, double[][] truth) 
         return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 
-    /** Canonical text for hashing: every entry in shortest round-trip form. */
-    String canonical() {
+    /** Canonical text for hashing: every entry in hexadecimal. */
+    @Override
+    public String canonical() {
         StringBuilder sb = new StringBuilder("explicit[");
         for (double[][] m : matrices) {
             sb.append(Canonical.of(m));

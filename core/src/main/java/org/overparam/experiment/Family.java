@@ -23,7 +23,7 @@ public enum Family {
      */
     RELU_TEACHER_STUDENT(OperatorKind.GAUSSIAN, EnumSet.of(OperatorKind.GAUSSIAN)),
     /** min ⟨C, YYᵀ⟩ over Y ∈ R^{n×R} with unit rows (Burer–Monteiro for the Max-Cut SDP), n graph nodes. */
-    MAXCUT_BM(OperatorKind.RANDOM_GRAPH, EnumSet.of(OperatorKind.RANDOM_GRAPH)),
+    MAXCUT_BM(OperatorKind.RANDOM_GRAPH, EnumSet.of(OperatorKind.RANDOM_GRAPH, OperatorKind.EXPLICIT)),
     /** (1/n)‖Aθ − y‖² over θ ∈ R^R, n Gaussian samples of which the first d features make the targets. */
     LEAST_SQUARES(OperatorKind.GAUSSIAN, EnumSet.of(OperatorKind.GAUSSIAN));
 

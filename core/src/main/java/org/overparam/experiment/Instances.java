@@ -31,7 +31,7 @@ final class Instances {
         double[] truth;
         int trueRank;
         if (p.operator() == OperatorKind.EXPLICIT) {
-            truth = p.explicit().truthColumnMajor();
+            truth = explicit(p).truthColumnMajor();
             trueRank = numericalRank(p.d(), truth);
         } else {
             truth = Truths.lowRank(p.d(), p.r(), p.condition(), symmetric, rng);
@@ -51,13 +51,17 @@ final class Instances {
             case ENTRY_SAMPLING -> Operators.entrySampling(p.d(), p.n(), rng);
             case EXPLICIT -> {
                 List<double[]> matrices = new ArrayList<>();
-                for (int i = 0; i < p.explicit().count(); i++) {
-                    matrices.add(p.explicit().matrix(i));
+                for (int i = 0; i < explicit(p).count(); i++) {
+                    matrices.add(explicit(p).matrix(i));
                 }
                 yield Operators.explicit(p.d(), matrices);
             }
             case RANDOM_GRAPH -> throw new IllegalArgumentException("random-graph is not a sensing operator");
         };
+    }
+
+    private static ExplicitMeasurements explicit(ProblemConfig p) {
+        return (ExplicitMeasurements) p.explicit();
     }
 
     /** C = σ_C·λ·S/‖S‖₂ with S = (G + Gᵀ)/2 Gaussian: small enough that λI + C stays positive definite. */

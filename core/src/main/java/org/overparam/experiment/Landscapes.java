@@ -59,8 +59,9 @@ final class Landscapes {
 
     private static Prepared maxCut(RunConfig config) {
         ProblemConfig p = config.problem();
-        MaxCutInstance instance = MaxCutInstance.randomGraph(p.n(), EDGE_PROBABILITY,
-                Seeds.generator(config.instanceSeed()));
+        MaxCutInstance instance = p.explicit() instanceof ExplicitCost given
+                ? MaxCutInstance.of(p.n(), given.columnMajor())
+                : MaxCutInstance.randomGraph(p.n(), EDGE_PROBABILITY, Seeds.generator(config.instanceSeed()));
         Reference reference = maxCutReference(config, instance);
         return new Prepared(config.instanceSeed(), instance.scale(), instance::model, rank -> reference);
     }

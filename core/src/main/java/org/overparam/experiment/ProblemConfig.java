@@ -14,10 +14,11 @@ package org.overparam.experiment;
  * @param lambda        λ ≥ 0, the weight of ‖U‖²+‖V‖² (‖U‖² for symmetric models)
  * @param regularizer   σ_C ∈ [0, 1): scale of the random symmetric C in ⟨C, UUᵀ⟩, relative to λ
  *                      (C = σ_C·λ·S/‖S‖₂ keeps λI + C positive definite so the convex reference is certified)
- * @param explicit      the given matrices for {@link OperatorKind#EXPLICIT}, else null
+ * @param explicit      the given data for {@link OperatorKind#EXPLICIT} (sensing matrices and truth, or a Max-Cut
+ *                      cost), else null
  */
 public record ProblemConfig(Family family, OperatorKind operator, int d, int r, int n, double condition,
-                            double noise, double lambda, double regularizer, ExplicitMeasurements explicit) {
+                            double noise, double lambda, double regularizer, Explicit explicit) {
 
     public ProblemConfig {
         Checks.require(family != null, () -> "problem.family is required");
@@ -48,14 +49,24 @@ public record ProblemConfig(Family family, OperatorKind operator, int d, int r, 
         if (operator == OperatorKind.ENTRY_SAMPLING) {
             Checks.require(n <= d * d, () -> "n must be <= d*d = " + (d * d) + " for entry-sampling, got " + n);
         }
-        if (operator == OperatorKind.EXPLICIT) {
-            Checks.require(explicit != null, () -> "problem.matrices and problem.truth are required for the explicit operator");
-            Checks.require(explicit.dim() == d, () -> "problem.d must equal the side of problem.truth (" + explicit.dim()
+        Checks.require(!(explicit instanceof ExplicitCost) || family == Family.MAXCUT_BM, () ->
+                "problem.cost is a Max-Cut cost: it needs family maxcut-bm, got " + family.specName());
+        if (operator == OperatorKind.EXPLICIT && family == Family.MAXCUT_BM) {
+            Checks.require(explicit instanceof ExplicitCost, () -> "problem.cost is required for the explicit operator"
+                    + " of maxcut-bm");
+            Checks.require(explicit.count() == n, () -> "n must equal the side of problem.cost (" + explicit.count()
+                    + "), got " + n);
+        } else if (operator == OperatorKind.EXPLICIT) {
+            Checks.require(explicit instanceof ExplicitMeasurements, () ->
+                    "problem.matrices and problem.truth are required for the explicit operator");
+            ExplicitMeasurements m = (ExplicitMeasurements) explicit;
+            Checks.require(m.dim() == d, () -> "problem.d must equal the side of problem.truth (" + m.dim()
                     + "), got " + d);
-            Checks.require(explicit.count() == n, () -> "n must equal the number of problem.matrices (" + explicit.count()
+            Checks.require(m.count() == n, () -> "n must equal the number of problem.matrices (" + m.count()
                     + "), got " + n);
         } else {
-            Checks.require(explicit == null, () -> "problem.matrices is only allowed with operator explicit");
+            Checks.require(explicit == null, () -> "problem." + (explicit instanceof ExplicitCost ? "cost" : "matrices")
+                    + " is only allowed with operator explicit");
         }
     }
 

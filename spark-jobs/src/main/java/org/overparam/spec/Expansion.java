@@ -1,6 +1,6 @@
 package org.overparam.spec;
 
-import org.overparam.experiment.ExplicitMeasurements;
+import org.overparam.experiment.Explicit;
 import org.overparam.experiment.Family;
 import org.overparam.experiment.Method;
 import org.overparam.experiment.OperatorKind;
@@ -39,7 +39,7 @@ final class Expansion {
     private final double[] base;
     private final Dim[] dims;
     private final Step[] steps;
-    private final ExplicitMeasurements explicit;
+    private final Explicit explicit;
     private final long cells;
     private final long runCells;
 
@@ -51,7 +51,7 @@ final class Expansion {
      * @param steps     derived slots in evaluation order
      */
     Expansion(long masterSeed, int replicates, List<String> slotNames, String[] locations, double[] base,
-              Dim[] dims, Step[] steps, ExplicitMeasurements explicit) {
+              Dim[] dims, Step[] steps, Explicit explicit) {
         this.masterSeed = masterSeed;
         this.replicates = replicates;
         this.slotNames = List.copyOf(slotNames);

@@ -3,6 +3,8 @@ package org.overparam.spec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.overparam.experiment.Explicit;
+import org.overparam.experiment.ExplicitCost;
 import org.overparam.experiment.ExplicitMeasurements;
 import org.overparam.experiment.Family;
 import org.overparam.experiment.OperatorKind;
@@ -58,6 +60,7 @@ final class SpecReader {
     private int replicates = 1;
     private double[][][] matrices;
     private double[][] truth;
+    private double[][] cost;
 
     private SpecReader() {
     }
@@ -90,7 +93,7 @@ final class SpecReader {
         problems.throwIfAny();
 
         crossCheck();
-        ExplicitMeasurements explicit = explicit();
+        Explicit explicit = explicit();
         applyImpliedDefaults();
         required();
         problems.throwIfAny();
@@ -190,6 +193,11 @@ final class SpecReader {
                 truth = readMatrix(key, e.getValue());
                 return;
             }
+            if (which == Param.Section.PROBLEM && k.equals("cost")) {
+                written.add(k);
+                cost = readMatrix(key, e.getValue());
+                return;
+            }
             Optional<Param> p = Param.byKey(k);
             if (p.isPresent() && p.get().section() == which) {
                 written.add(k);
@@ -204,7 +212,7 @@ final class SpecReader {
     private static List<String> known(Param.Section which) {
         List<String> keys = new ArrayList<>(Param.keys(which));
         if (which == Param.Section.PROBLEM) {
-            keys.addAll(List.of("matrices", "truth"));
+            keys.addAll(List.of("matrices", "truth", "cost"));
         }
         return keys;
     }
@@ -637,7 +645,19 @@ final class SpecReader {
         }
     }
 
-    private ExplicitMeasurements explicit() {
+    private Explicit explicit() {
+        if (cost != null) {
+            if (matrices != null || truth != null) {
+                problems.add("problem.cost", null, "a Max-Cut cost and sensing matrices exclude each other");
+                return null;
+            }
+            try {
+                return new ExplicitCost(cost);
+            } catch (IllegalArgumentException e) {
+                problems.add("problem.cost", null, e.getMessage());
+                return null;
+            }
+        }
         if (matrices == null && truth == null) {
             return null;
         }
@@ -660,20 +680,21 @@ final class SpecReader {
 
     /**
      * The operator follows the family (quadratic-network → rank-one, symmetric-sensing → symmetric-gaussian,
-     * else gaussian) or is explicit when matrices are given; n is the number of given matrices.
+     * maxcut-bm → random-graph, else gaussian) or is explicit when matrices or a cost are given; n is then the
+     * number of given matrices, or the side of the cost.
      */
     private void applyImpliedDefaults() {
         boolean operatorSet = fixed.containsKey(Param.OPERATOR) || grid.containsKey("operator")
                 || written.contains("operator");
-        if (!operatorSet && matrices != null) {
+        if (!operatorSet && (matrices != null || cost != null)) {
             fixed.put(Param.OPERATOR, (double) OperatorKind.EXPLICIT.ordinal());
         } else if (!operatorSet && fixed.containsKey(Param.FAMILY)) {
             Family family = Family.values()[fixed.get(Param.FAMILY).intValue()];
             fixed.put(Param.OPERATOR, (double) family.defaultOperator().ordinal());
         }
-        if (matrices != null && !written.contains("n")) {
+        if ((matrices != null || cost != null) && !written.contains("n")) {
             written.add("n");
-            grid.put("n", new Axis("n", Param.N, null, new double[] {matrices.length}));
+            grid.put("n", new Axis("n", Param.N, null, new double[] {matrices != null ? matrices.length : cost.length}));
         }
     }
 
@@ -681,6 +702,14 @@ final class SpecReader {
     private double defaultOf(Param p) {
         Double family = fixed.get(Param.FAMILY);
         return p.defaultValue(family == null ? null : Family.values()[family.intValue()]).orElse(Double.NaN);
+    }
+
+    /** Whether a problem field means something for the spec's family (all do while the family is not fixed). */
+    private boolean usedByFamily(Param p) {
+        Double family = fixed.get(Param.FAMILY);
+        boolean field = p == Param.D || p == Param.R_TRUTH || p == Param.CONDITION || p == Param.NOISE
+                || p == Param.LAMBDA || p == Param.REGULARIZER;
+        return family == null || !field || Family.values()[family.intValue()].uses(p.key());
     }
 
     /** d and r, where the (fixed) family uses them; a ReLU network's d defaults to r. */
@@ -718,7 +747,7 @@ final class SpecReader {
 
     // ---------------------------------------------------------------- expansion and per-cell validation
 
-    private Expansion expansion(ExplicitMeasurements explicit) {
+    private Expansion expansion(Explicit explicit) {
         Param[] params = Param.values();
         List<String> helpers = new ArrayList<>(new TreeSet<>(grid.keySet().stream()
                 .filter(k -> Param.byKey(k).isEmpty()).toList()));
@@ -842,7 +871,7 @@ final class SpecReader {
     private Map<String, String> fixedLabels() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Param p : Param.values()) {
-            if (!grid.containsKey(p.key()) && !derived.containsKey(p.key())) {
+            if (!grid.containsKey(p.key()) && !derived.containsKey(p.key()) && usedByFamily(p)) {
                 double v = fixed.containsKey(p) ? fixed.get(p) : defaultOf(p);
                 out.put(p.fixedKey(), Double.isNaN(v) ? "(default for the family)" : p.format(v));
             }
@@ -873,6 +902,9 @@ final class SpecReader {
         if (matrices != null) {
             problem.put("matrices", matrices);
             problem.put("truth", truth);
+        }
+        if (cost != null) {
+            problem.put("cost", cost);
         }
         root.put("problem", problem);
         root.put("solver", solver);

@@ -22,7 +22,9 @@ class OverlaysTest {
         assertEquals(List.of(Overlays.TRUE_RANK), Overlays.forFamily("symmetric-sensing"));
         assertEquals(List.of(Overlays.TRUE_RANK, Overlays.QUADRATIC_NETWORK), Overlays.forFamily("quadratic-network"));
         assertEquals(List.of(Overlays.BURER_MONTEIRO), Overlays.forFamily("maxcut-bm"));
-        assertEquals(List.of(), Overlays.forFamily("least-squares"));
+        assertEquals(List.of(Overlays.TRUE_RANK), Overlays.forFamily("relu-teacher-student"));
+        assertEquals(List.of(Overlays.INTERPOLATION), Overlays.forFamily("least-squares"));
+        assertEquals(List.of(), Overlays.forFamily("a-family-from-the-future"));
         assertEquals(List.of(), Overlays.forFamily(null));
     }
 
@@ -34,6 +36,7 @@ class OverlaysTest {
         assertEquals(10, Overlays.QUADRATIC_NETWORK.at(p), EPS, "√(2·50)");
         double bm = Overlays.BURER_MONTEIRO.at(Params.of(Map.of("n", 45)));
         assertEquals(9, bm, EPS, "p(p+1)/2 = 45 at p = 9");
+        assertEquals(50, Overlays.INTERPOLATION.at(p), EPS, "R = n");
         assertTrue(Double.isNaN(Overlays.TRUE_RANK.at(Params.of(Map.of()))), "no truth column: not drawn");
     }
 

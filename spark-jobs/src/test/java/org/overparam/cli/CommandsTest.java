@@ -59,7 +59,7 @@ class CommandsTest {
         assertEquals("", cli.err(), cli::toString);
         assertTrue(cli.out().contains("sweep      " + parsed.name()), cli::toString);
         assertTrue(cli.out().contains(String.format("points     %,d", parsed.count())), cli::toString);
-        assertTrue(cli.out().contains("instances  " + parsed.instanceCount()), cli::toString);
+        assertTrue(cli.out().contains(String.format(java.util.Locale.ROOT, "instances  %,d", parsed.instanceCount())), cli::toString);
         assertTrue(cli.out().contains("cost       ≈ "), cli::toString);
         assertTrue(cli.out().contains(parsed.pointLabel(0)), cli::toString);
         assertTrue(cli.out().contains(parsed.hash()), cli::toString);
