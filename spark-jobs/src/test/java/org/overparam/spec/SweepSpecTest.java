@@ -3,6 +3,8 @@ package org.overparam.spec;
 import org.junit.jupiter.api.Test;
 import org.overparam.experiment.Family;
 import org.overparam.experiment.Method;
+import org.overparam.experiment.ExplicitCost;
+import org.overparam.experiment.ExplicitMeasurements;
 import org.overparam.experiment.OperatorKind;
 import org.overparam.experiment.ProblemConfig;
 import org.overparam.experiment.RunConfig;
@@ -288,8 +290,26 @@ class SweepSpecTest {
         RunConfig p = s.point(0);
         assertEquals(OperatorKind.EXPLICIT, p.problem().operator());
         assertEquals(3, p.problem().n());
-        assertEquals(2, p.problem().explicit().dim());
+        assertEquals(2, ((ExplicitMeasurements) p.problem().explicit()).dim());
         assertTrue(s.normalized().contains("\"matrices\":[[[1.0,0.0],[0.0,1.0]]"), s.normalized());
+    }
+
+    @Test
+    void aMaxCutCostMakesTheOperatorExplicitAndNItsSide() {
+        SweepSpec s = SpecLoader.parse("""
+                name: c
+                seed: 1
+                problem:
+                  family: maxcut-bm
+                  cost: [[0, 1, 1], [1, 0, 1], [1, 1, 0]]
+                grid: {R: [1, 2], alpha: 1}
+                """);
+        RunConfig p = s.point(0);
+        assertEquals(OperatorKind.EXPLICIT, p.problem().operator());
+        assertEquals(3, p.problem().n());
+        assertEquals(0, p.problem().d());
+        assertEquals(new ExplicitCost(new double[][] {{0, 1, 1}, {1, 0, 1}, {1, 1, 0}}), p.problem().explicit());
+        assertTrue(s.normalized().contains("\"cost\":[[0.0,1.0,1.0]"), s.normalized());
     }
 
     @Test
