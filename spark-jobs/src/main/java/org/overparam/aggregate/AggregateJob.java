@@ -44,7 +44,7 @@ public final class AggregateJob {
      * @param reportDir         where the report goes (created; our files in it are replaced)
      * @param by                the cell axes, or empty for every parameter that varies
      * @param x                 the horizontal chart axis
-     * @param y                 the vertical chart axis
+     * @param y                 the vertical chart axis, or null to let {@link Design#detect} choose
      * @param recoveryThreshold recovery error below which a run counts as recovered
      */
     public record Settings(Path sweepDir, Path reportDir, List<String> by, String x, String y,
@@ -53,9 +53,12 @@ public final class AggregateJob {
         /** Relative recovery error below which a run counts as recovered, unless told otherwise. */
         public static final double DEFAULT_RECOVERY_THRESHOLD = 1e-3;
 
-        /** The defaults of {@code overparam aggregate DIR --out REPORT_DIR}: every varying axis, R × n maps. */
+        /**
+         * The defaults of {@code overparam aggregate DIR --out REPORT_DIR}: every varying axis, maps over R × n (or
+         * R × the first other varying axis when n is fixed).
+         */
         public static Settings defaults(Path sweepDir, Path reportDir) {
-            return new Settings(sweepDir, reportDir, List.of(), "R", "n", DEFAULT_RECOVERY_THRESHOLD);
+            return new Settings(sweepDir, reportDir, List.of(), "R", null, DEFAULT_RECOVERY_THRESHOLD);
         }
 
         public Settings {
@@ -156,13 +159,13 @@ public final class AggregateJob {
         }
         List<ChartFile> charts = new ArrayList<>();
         List<Overlay> overlays = new ArrayList<>();
-        if (design.charts(s.x(), s.y())) {
-            PhaseCharts drawn = PhaseCharts.draw(table, design, s.x(), s.y(), sweep, out, CHARTS);
+        if (design.charts(s.x(), design.y())) {
+            PhaseCharts drawn = PhaseCharts.draw(table, design, s.x(), design.y(), sweep, out, CHARTS);
             charts.addAll(drawn.charts());
             notes.addAll(drawn.notes());
             overlays.addAll(drawn.overlays());
         } else {
-            notes.add("no charts: the chart axes " + s.x() + " and " + s.y() + " are not both cell axes ("
+            notes.add("no charts: the chart axes " + s.x() + " and " + design.y() + " are not both cell axes ("
                     + String.join(", ", design.axes()) + "); add them to --by or choose --x/--y");
         }
         Path report = out.resolve(Report.FILE);

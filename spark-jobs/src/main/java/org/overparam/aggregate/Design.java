@@ -24,8 +24,12 @@ import static org.apache.spark.sql.functions.col;
  * @param axes      the cell axes, in table order
  * @param constants every parameter column with a single value in the rows, and that value
  * @param empty     whether there are no rows at all (then there are no axes and no constants)
+ * @param y         the vertical chart axis: the one asked for, or the automatic choice (see {@link #detect})
  */
-public record Design(List<String> axes, Map<String, Object> constants, boolean empty) {
+public record Design(List<String> axes, Map<String, Object> constants, boolean empty, String y) {
+
+    /** The vertical chart axis when none is asked for and it varies. */
+    public static final String DEFAULT_Y = "n";
 
     /**
      * The columns that describe a point rather than measure a run, in the order a table groups them (outer
@@ -45,8 +49,12 @@ public record Design(List<String> axes, Map<String, Object> constants, boolean e
     /**
      * Finds the axes of {@code rows} with one Spark job (the distinct parameter combinations).
      *
-     * @param by the axes the user chose ({@code --by}), or empty to take every parameter column that varies; the
+     * @param by the axes the user chose ({@code --by}), or empty to take every parameter column that varies — less
+     *           those that merely relabel a later one (a column in one-to-one correspondence with another
+     *           varying column, like d = r in a ReLU sweep: the later column in {@link #PARAMETERS} stays); the
      *           chart axes x and y are added to varying axes even when constant
+     * @param y  the vertical chart axis, or null for {@value #DEFAULT_Y} when it varies and otherwise the first
+     *           other varying axis (a sweep over r at fixed n charts R × r)
      * @throws BadInputException when {@code by}, x or y names a column the rows do not have, or repeats one
      */
     public static Design detect(Dataset<Row> rows, List<String> by, String x, String y) {
@@ -63,7 +71,9 @@ public record Design(List<String> axes, Map<String, Object> constants, boolean e
             }
         }
         checkChartAxis("--x", x, columns, parameters);
-        checkChartAxis("--y", y, columns, parameters);
+        if (y != null) {
+            checkChartAxis("--y", y, columns, parameters);
+        }
         if (x.equals(y)) {
             throw new BadInputException("--x and --y must be different axes, both are '" + x + "'");
         }
@@ -73,7 +83,7 @@ public record Design(List<String> axes, Map<String, Object> constants, boolean e
         List<Row> combinations = rows.select(inspected.stream().map(c -> col(c)).toArray(Column[]::new))
                 .distinct().collectAsList();
         if (combinations.isEmpty()) {
-            return new Design(List.of(), Map.of(), true);
+            return new Design(List.of(), Map.of(), true, y == null ? DEFAULT_Y : y);
         }
         Map<String, Object> constants = new LinkedHashMap<>();
         List<String> varying = new ArrayList<>();
@@ -88,17 +98,24 @@ public record Design(List<String> axes, Map<String, Object> constants, boolean e
             }
         }
 
+        if (by.isEmpty()) {
+            varying.removeIf(p -> !p.equals(x) && !p.equals(y) && relabelsALaterAxis(p, varying, inspected,
+                    combinations));
+        }
+        String chartY = y != null ? y : varying.contains(DEFAULT_Y) || by.contains(DEFAULT_Y) ? DEFAULT_Y
+                : (by.isEmpty() ? varying : by).stream().filter(p -> !p.equals(x)).findFirst().orElse(DEFAULT_Y);
+
         List<String> axes;
         if (!by.isEmpty()) {
             axes = by;
         } else {
             axes = new ArrayList<>();
             for (String p : parameters) {
-                if (varying.contains(p) || p.equals(x) || p.equals(y)) {
+                if (varying.contains(p) || p.equals(x) || p.equals(chartY)) {
                     axes.add(p);
                 }
             }
-            for (String chartAxis : List.of(y, x)) {
+            for (String chartAxis : List.of(chartY, x)) {
                 if (!axes.contains(chartAxis)) {
                     axes.add(chartAxis);
                 }
@@ -106,7 +123,32 @@ public record Design(List<String> axes, Map<String, Object> constants, boolean e
         }
         Map<String, Object> fixed = new LinkedHashMap<>(constants);
         fixed.keySet().removeAll(axes);
-        return new Design(axes, fixed, false);
+        return new Design(axes, fixed, false, chartY);
+    }
+
+    /** Whether {@code p}'s values correspond one to one with those of a varying column after it. */
+    private static boolean relabelsALaterAxis(String p, List<String> varying, List<String> inspected,
+                                              List<Row> combinations) {
+        int i = inspected.indexOf(p);
+        for (String q : varying.subList(varying.indexOf(p) + 1, varying.size())) {
+            int j = inspected.indexOf(q);
+            Map<Object, Object> forward = new java.util.HashMap<>();
+            Map<Object, Object> backward = new java.util.HashMap<>();
+            boolean oneToOne = true;
+            for (Row r : combinations) {
+                Object a = r.get(i);
+                Object b = r.get(j);
+                if (!java.util.Objects.equals(forward.computeIfAbsent(a, k -> b), b)
+                        || !java.util.Objects.equals(backward.computeIfAbsent(b, k -> a), a)) {
+                    oneToOne = false;
+                    break;
+                }
+            }
+            if (oneToOne) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the maps can be drawn: x and y are both cell axes. */

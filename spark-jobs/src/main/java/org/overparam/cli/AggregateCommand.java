@@ -40,8 +40,9 @@ final class AggregateCommand implements Callable<Integer> {
             description = "horizontal axis of the maps (default: ${DEFAULT-VALUE})")
     private String x;
 
-    @Option(names = "--y", defaultValue = "n", paramLabel = "AXIS",
-            description = "vertical axis of the maps, one curve per value (default: ${DEFAULT-VALUE})")
+    @Option(names = "--y", paramLabel = "AXIS",
+            description = "vertical axis of the maps, one curve per value (default: n, or when n is fixed the first"
+                    + " other axis that varies)")
     private String y;
 
     @Option(names = "--recovery-threshold", defaultValue = "1e-3", paramLabel = "EPS",

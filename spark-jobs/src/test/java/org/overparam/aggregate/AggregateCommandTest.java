@@ -100,7 +100,7 @@ class AggregateCommandTest {
                 "--by names 'R' twice");
         assertRefused(run("aggregate", sweep, "--out", out.toString(), "--x", "width"), out,
                 "--x: the rows have no column 'width'");
-        assertRefused(run("aggregate", sweep, "--out", out.toString(), "--x", "n"), out,
+        assertRefused(run("aggregate", sweep, "--out", out.toString(), "--x", "n", "--y", "n"), out,
                 "--x and --y must be different axes, both are 'n'");
         assertRefused(run("aggregate", sweep, "--out", out.toString(), "--recovery-threshold", "0"), out,
                 "--recovery-threshold must be finite and > 0, got 0.0");

@@ -84,6 +84,8 @@ class FamilySweepsTest {
             assertEquals(24, rs.getInt(5));
             assertEquals(0, rs.getInt(6));
         }
+        String header = Files.readAllLines(tmp.resolve("report/cells.csv")).get(0);
+        assertTrue(header.startsWith("true_rank,n,R,"), "d = r only relabels r, so it is no cell axis: " + header);
     }
 
     @Test
@@ -118,6 +120,7 @@ class FamilySweepsTest {
 
     @Test
     void leastSquaresKeepsTrajectoriesAndTheTangentKernel() throws Exception {
+        // n is fixed here, so the aggregator charts R against the other axis that varies (alpha).
         Path out = sweepAndAggregate("""
                 name: lsq
                 seed: 3
@@ -146,6 +149,8 @@ class FamilySweepsTest {
             assertTrue(rs.getDouble(6) <= 1e-6, "every run lands on the minimizer closest to its start");
             assertEquals(8, rs.getInt(7));
             assertEquals(8, rs.getInt(8));
+            assertTrue(Files.exists(tmp.resolve("report/charts/p_bad_map.png")),
+                    "n is fixed: the maps are drawn over R × alpha, in one panel");
             rs = st.executeQuery("describe select trajectory_iteration, trajectory_objective from " + rows(out));
             rs.next();
             assertEquals("INTEGER[]", rs.getString("column_type"));
