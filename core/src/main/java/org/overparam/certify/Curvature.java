@@ -2,6 +2,7 @@ package org.overparam.certify;
 
 import java.util.Objects;
 import org.overparam.linalg.Lanczos;
+import org.overparam.linalg.SmallestEigenvalue;
 import org.overparam.linalg.SymmetricEigen;
 import org.overparam.problem.Objective;
 
@@ -63,50 +64,22 @@ public record Curvature(double minEigenvalue, double residual, Method method) {
     /** λ_min(∇²f(x)) from the assembled, symmetrized dense Hessian, whatever N is (O(N²) memory). */
     public static Curvature dense(Objective objective, double[] x) {
         int nn = checkedDimension(objective, x);
-        if (!allFinite(x)) {
+        if (!SmallestEigenvalue.allFinite(x)) {
             return notFinite(Method.DENSE);
         }
-        double[] hess = new double[nn * nn];
-        double[] e = new double[nn];
-        double[] col = new double[nn];
-        for (int j = 0; j < nn; j++) {
-            e[j] = 1.0;
-            objective.hessianVector(x, e, col);
-            e[j] = 0.0;
-            if (!allFinite(col)) {
-                return notFinite(Method.DENSE);
-            }
-            System.arraycopy(col, 0, hess, nn * j, nn);
-        }
-        for (int j = 0; j < nn; j++) {
-            for (int i = j + 1; i < nn; i++) {
-                double s = 0.5 * (hess[i + nn * j] + hess[j + nn * i]);
-                hess[i + nn * j] = s;
-                hess[j + nn * i] = s;
-            }
-        }
-        double[] values = new double[nn];
-        new SymmetricEigen.Workspace(nn).decompose(hess, values, hess);
-        double h = values[0];
-        System.arraycopy(hess, 0, e, 0, nn); // the unit eigenvector of h
-        objective.hessianVector(x, e, col);
-        double r2 = 0;
-        for (int i = 0; i < nn; i++) {
-            double d = col[i] - h * e[i];
-            r2 += d * d;
-        }
-        return Double.isFinite(r2) ? new Curvature(h, Math.sqrt(r2), Method.DENSE) : notFinite(Method.DENSE);
+        SmallestEigenvalue e = SmallestEigenvalue.dense(nn, (v, out) -> objective.hessianVector(x, v, out));
+        return new Curvature(e.value(), e.residual(), Method.DENSE);
     }
 
     /** λ_min(∇²f(x)) by Lanczos on Hessian–vector products, whatever N is. */
     public static Curvature lanczos(Objective objective, double[] x, long seed) {
         int nn = checkedDimension(objective, x);
-        if (!allFinite(x)) {
+        if (!SmallestEigenvalue.allFinite(x)) {
             return notFinite(Method.LANCZOS);
         }
-        Lanczos.Result r = Lanczos.smallest(nn, (v, out) -> objective.hessianVector(x, v, out),
+        SmallestEigenvalue e = SmallestEigenvalue.lanczos(nn, (v, out) -> objective.hessianVector(x, v, out),
                 LANCZOS_MAX_ITERATIONS, LANCZOS_TOL, seed);
-        return new Curvature(r.value(), r.residual(), Method.LANCZOS);
+        return new Curvature(e.value(), e.residual(), Method.LANCZOS);
     }
 
     private static int checkedDimension(Objective objective, double[] x) {
@@ -124,14 +97,5 @@ public record Curvature(double minEigenvalue, double residual, Method method) {
 
     private static Curvature notFinite(Method method) {
         return new Curvature(Double.NaN, Double.NaN, method);
-    }
-
-    private static boolean allFinite(double[] v) {
-        for (double a : v) {
-            if (!Double.isFinite(a)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -2,6 +2,7 @@ package org.overparam.certify;
 
 import java.util.Objects;
 import org.overparam.linalg.Lanczos;
+import org.overparam.linalg.SmallestEigenvalue;
 import org.overparam.linalg.SymmetricEigen;
 import org.overparam.problem.Residuals;
 
@@ -64,56 +65,31 @@ public record TangentKernel(double minEigenvalue, double residual, Method method
     /** λ_min(J(x)J(x)ᵀ) from the assembled, symmetrized dense kernel, whatever m is (O(m²) memory). */
     public static TangentKernel dense(Residuals residuals, double[] x) {
         int m = checkedCount(residuals, x);
-        if (!allFinite(x)) {
+        if (!SmallestEigenvalue.allFinite(x)) {
             return notFinite(Method.DENSE);
         }
-        double[] kernel = new double[m * m];
-        double[] e = new double[m];
-        double[] col = new double[m];
-        double[] jt = new double[x.length];
-        for (int i = 0; i < m; i++) {
-            e[i] = 1.0;
-            residuals.jacobianTransposeTimes(x, e, jt);
-            residuals.jacobianTimes(x, jt, col);
-            e[i] = 0.0;
-            if (!allFinite(col)) {
-                return notFinite(Method.DENSE);
-            }
-            System.arraycopy(col, 0, kernel, m * i, m);
-        }
-        for (int j = 0; j < m; j++) {
-            for (int i = j + 1; i < m; i++) {
-                double s = 0.5 * (kernel[i + m * j] + kernel[j + m * i]);
-                kernel[i + m * j] = s;
-                kernel[j + m * i] = s;
-            }
-        }
-        double[] values = new double[m];
-        new SymmetricEigen.Workspace(m).decompose(kernel, values, kernel);
-        double kappa = values[0];
-        System.arraycopy(kernel, 0, e, 0, m); // the unit eigenvector of κ
-        residuals.jacobianTransposeTimes(x, e, jt);
-        residuals.jacobianTimes(x, jt, col);
-        double r2 = 0;
-        for (int i = 0; i < m; i++) {
-            double d = col[i] - kappa * e[i];
-            r2 += d * d;
-        }
-        return Double.isFinite(r2) ? new TangentKernel(kappa, Math.sqrt(r2), Method.DENSE) : notFinite(Method.DENSE);
+        SmallestEigenvalue e = SmallestEigenvalue.dense(m, kernel(residuals, x));
+        return new TangentKernel(e.value(), e.residual(), Method.DENSE);
     }
 
     /** λ_min(J(x)J(x)ᵀ) by Lanczos on products u ↦ J(Jᵀu), whatever m is. */
     public static TangentKernel lanczos(Residuals residuals, double[] x, long seed) {
         int m = checkedCount(residuals, x);
-        if (!allFinite(x)) {
+        if (!SmallestEigenvalue.allFinite(x)) {
             return notFinite(Method.LANCZOS);
         }
+        SmallestEigenvalue e = SmallestEigenvalue.lanczos(m, kernel(residuals, x), LANCZOS_MAX_ITERATIONS,
+                LANCZOS_TOL, seed);
+        return new TangentKernel(e.value(), e.residual(), Method.LANCZOS);
+    }
+
+    /** u ↦ J(Jᵀu), with its one scratch vector of length N. */
+    private static Lanczos.Operator kernel(Residuals residuals, double[] x) {
         double[] jt = new double[x.length];
-        Lanczos.Result r = Lanczos.smallest(m, (u, out) -> {
+        return (u, out) -> {
             residuals.jacobianTransposeTimes(x, u, jt);
             residuals.jacobianTimes(x, jt, out);
-        }, LANCZOS_MAX_ITERATIONS, LANCZOS_TOL, seed);
-        return new TangentKernel(r.value(), r.residual(), Method.LANCZOS);
+        };
     }
 
     private static int checkedCount(Residuals residuals, double[] x) {
@@ -131,14 +107,5 @@ public record TangentKernel(double minEigenvalue, double residual, Method method
 
     private static TangentKernel notFinite(Method method) {
         return new TangentKernel(Double.NaN, Double.NaN, method);
-    }
-
-    private static boolean allFinite(double[] v) {
-        for (double a : v) {
-            if (!Double.isFinite(a)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -60,7 +60,10 @@ public enum Family {
         return operators.contains(operator);
     }
 
-    /** Whether the problem field (d, r, condition, noise, lambda, regularizer) means something for this family. */
+    /**
+     * Whether a problem field means something for this family: d, r, condition, noise, lambda and regularizer
+     * depend on it; every other field (family, operator) applies to all.
+     */
     public boolean uses(String field) {
         return switch (field) {
             case "d" -> this != MAXCUT_BM;
@@ -68,7 +71,7 @@ public enum Family {
             case "noise" -> sensing() || this == LEAST_SQUARES;
             case "condition", "lambda" -> sensing();
             case "regularizer" -> symmetricModel();
-            default -> throw new IllegalArgumentException("not a problem field: " + field);
+            default -> true;
         };
     }
 

@@ -17,6 +17,15 @@ public interface Model extends Objective {
     /** x₀ for initialization scale α, drawn from {@code rng} (the point's init-seed generator). */
     double[] initialPoint(double alpha, RandomGenerator rng);
 
+    /** The common start: {@code dimension} i.i.d. N(0, scale²) entries, drawn in parameter order x[0], x[1], …. */
+    static double[] gaussianStart(int dimension, double scale, RandomGenerator rng) {
+        double[] x = new double[dimension];
+        for (int i = 0; i < dimension; i++) {
+            x[i] = scale * rng.nextGaussian();
+        }
+        return x;
+    }
+
     /** Maps a trial point back onto the search space in place (identity for Euclidean models). */
     default void retract(double[] x) {
     }

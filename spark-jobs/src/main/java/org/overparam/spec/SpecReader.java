@@ -688,9 +688,8 @@ final class SpecReader {
                 || written.contains("operator");
         if (!operatorSet && (matrices != null || cost != null)) {
             fixed.put(Param.OPERATOR, (double) OperatorKind.EXPLICIT.ordinal());
-        } else if (!operatorSet && fixed.containsKey(Param.FAMILY)) {
-            Family family = Family.values()[fixed.get(Param.FAMILY).intValue()];
-            fixed.put(Param.OPERATOR, (double) family.defaultOperator().ordinal());
+        } else if (!operatorSet && fixedFamily() != null) {
+            fixed.put(Param.OPERATOR, (double) fixedFamily().defaultOperator().ordinal());
         }
         if ((matrices != null || cost != null) && !written.contains("n")) {
             written.add("n");
@@ -698,27 +697,28 @@ final class SpecReader {
         }
     }
 
+    /** The family when the spec fixes it (rather than leaving it out or making it an axis), else null. */
+    private Family fixedFamily() {
+        Double family = fixed.get(Param.FAMILY);
+        return family == null ? null : Family.values()[family.intValue()];
+    }
+
     /** A parameter's default for this spec's family (the solver protocols differ), NaN when it has none. */
     private double defaultOf(Param p) {
-        Double family = fixed.get(Param.FAMILY);
-        return p.defaultValue(family == null ? null : Family.values()[family.intValue()]).orElse(Double.NaN);
+        return p.defaultValue(fixedFamily()).orElse(Double.NaN);
     }
 
     /** Whether a problem field means something for the spec's family (all do while the family is not fixed). */
     private boolean usedByFamily(Param p) {
-        Double family = fixed.get(Param.FAMILY);
-        boolean field = p == Param.D || p == Param.R_TRUTH || p == Param.CONDITION || p == Param.NOISE
-                || p == Param.LAMBDA || p == Param.REGULARIZER;
-        return family == null || !field || Family.values()[family.intValue()].uses(p.key());
+        return fixedFamily() == null || p.section() != Param.Section.PROBLEM || fixedFamily().uses(p.key());
     }
 
     /** d and r, where the (fixed) family uses them; a ReLU network's d defaults to r. */
     private List<Param> requiredProblemKeys() {
-        Double fixedFamily = fixed.get(Param.FAMILY);
-        if (fixedFamily == null) {
+        Family family = fixedFamily();
+        if (family == null) {
             return List.of(Param.FAMILY, Param.D, Param.R_TRUTH);
         }
-        Family family = Family.values()[fixedFamily.intValue()];
         List<Param> keys = new ArrayList<>();
         if (family.uses("d") && family != Family.RELU_TEACHER_STUDENT) {
             keys.add(Param.D);

@@ -127,12 +127,7 @@ public final class LinearLeastSquares implements Model {
     @Override
     public double[] initialPoint(double alpha, RandomGenerator rng) {
         Objects.requireNonNull(rng, "rng must not be null");
-        double scale = alpha / Math.sqrt(p);
-        double[] x = new double[p];
-        for (int i = 0; i < p; i++) {
-            x[i] = scale * rng.nextGaussian();
-        }
-        return x;
+        return Model.gaussianStart(p, alpha / Math.sqrt(p), rng);
     }
 
     /** f(θ): the loss has no regularization. */

@@ -197,10 +197,7 @@ public final class BurerMonteiro implements Model {
     @Override
     public double[] initialPoint(double alpha, RandomGenerator rng) {
         Objects.requireNonNull(rng, "rng must not be null");
-        double[] x = new double[np];
-        for (int j = 0; j < np; j++) {
-            x[j] = rng.nextGaussian();
-        }
+        double[] x = Model.gaussianStart(np, 1, rng);
         retract(x);
         return x;
     }

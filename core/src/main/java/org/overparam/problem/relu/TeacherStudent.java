@@ -177,12 +177,7 @@ public final class TeacherStudent {
             throw new IllegalArgumentException("alpha must be a finite number >= 0, got " + alpha);
         }
         Objects.requireNonNull(rng, "rng must not be null");
-        double scale = alpha / Math.sqrt(d);
-        double[] x = new double[d * rank];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = scale * rng.nextGaussian();
-        }
-        return x;
+        return Model.gaussianStart(d * rank, alpha / Math.sqrt(d), rng);
     }
 
     @Override

@@ -126,11 +126,7 @@ public final class AsymmetricSensing implements SensingObjective {
         split("x", x, u, v);
         split("direction", direction, du, dv);
         residual();
-        op.applyFactored(du, v, rank, dres, work);
-        op.applyFactored(u, dv, rank, tmp, work);
-        for (int i = 0; i < n; i++) {
-            dres[i] += tmp[i];
-        }
+        tangentApply(dres);
         double c = 2.0 / n;
         op.adjointTimes(dres, v, rank, t1, work);
         op.adjointTimes(res, dv, rank, t2, work);
@@ -195,11 +191,7 @@ public final class AsymmetricSensing implements SensingObjective {
                 checkCount("out", out);
                 split("x", x, u, v);
                 split("direction", direction, du, dv);
-                op.applyFactored(du, v, rank, out, work);
-                op.applyFactored(u, dv, rank, tmp, work);
-                for (int i = 0; i < n; i++) {
-                    out[i] += tmp[i];
-                }
+                tangentApply(out);
             }
 
             @Override
@@ -212,6 +204,15 @@ public final class AsymmetricSensing implements SensingObjective {
                 System.arraycopy(t2, 0, out, dr, dr);
             }
         };
+    }
+
+    /** out = 𝒜(dU Vᵀ + U dVᵀ) from the current u, v, du, dv: the change of the measurements; uses tmp. */
+    private void tangentApply(double[] out) {
+        op.applyFactored(du, v, rank, out, work);
+        op.applyFactored(u, dv, rank, tmp, work);
+        for (int i = 0; i < n; i++) {
+            out[i] += tmp[i];
+        }
     }
 
     /** res = 𝒜(UVᵀ) − y from the current u, v. */

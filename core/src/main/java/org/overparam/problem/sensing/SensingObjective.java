@@ -28,12 +28,7 @@ public sealed interface SensingObjective extends Model permits AsymmetricSensing
     /** U₀ = α·G (and V₀ likewise), G with i.i.d. N(0, 1/d) entries, drawn in parameter order. */
     @Override
     default double[] initialPoint(double alpha, RandomGenerator rng) {
-        double scale = alpha / Math.sqrt(instance().dim());
-        double[] x = new double[dimension()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = scale * rng.nextGaussian();
-        }
-        return x;
+        return Model.gaussianStart(dimension(), alpha / Math.sqrt(instance().dim()), rng);
     }
 
     @Override

@@ -132,17 +132,7 @@ public final class SymmetricSensing implements SensingObjective {
         checkLength("direction", direction);
         checkLength("out", out);
         residual(x);
-        op.applyFactored(direction, x, rank, dres, work);
-        if (symmetricOperator) {
-            for (int i = 0; i < n; i++) {
-                dres[i] *= 2;
-            }
-        } else {
-            op.applyFactored(x, direction, rank, tmp, work);
-            for (int i = 0; i < n; i++) {
-                dres[i] += tmp[i];
-            }
-        }
+        symmetrizedApply(x, direction, dres);
         symmetrizedAdjointTimes(dres, x, out);
         symmetrizedAdjointTimes(res, direction, t1);
         double scale = 2.0 / n;
@@ -205,17 +195,7 @@ public final class SymmetricSensing implements SensingObjective {
                 checkLength("x", x);
                 checkLength("direction", direction);
                 checkCount("out", out);
-                op.applyFactored(direction, x, rank, out, work);
-                if (symmetricOperator) {
-                    for (int i = 0; i < n; i++) {
-                        out[i] *= 2;
-                    }
-                } else {
-                    op.applyFactored(x, direction, rank, tmp, work);
-                    for (int i = 0; i < n; i++) {
-                        out[i] += tmp[i];
-                    }
-                }
+                symmetrizedApply(x, direction, out);
             }
 
             @Override
@@ -233,6 +213,21 @@ public final class SymmetricSensing implements SensingObjective {
         op.applyFactored(x, x, rank, res, work);
         for (int i = 0; i < n; i++) {
             res[i] -= y[i];
+        }
+    }
+
+    /** out = 𝒜(dU Uᵀ + U dUᵀ), the change of the measurements along dU; uses tmp as scratch. */
+    private void symmetrizedApply(double[] x, double[] direction, double[] out) {
+        op.applyFactored(direction, x, rank, out, work);
+        if (symmetricOperator) {
+            for (int i = 0; i < n; i++) {
+                out[i] *= 2;
+            }
+        } else {
+            op.applyFactored(x, direction, rank, tmp, work);
+            for (int i = 0; i < n; i++) {
+                out[i] += tmp[i];
+            }
         }
     }
 
