@@ -18,7 +18,7 @@ public final class Verdict {
      */
     public static Outcome classify(double objective, double reference, double gradNorm, double hessMinEig,
                                    boolean diverged, Tolerances tolerances) {
-        if (diverged || !Double.isFinite(objective) || !Double.isFinite(gradNorm)) {
+        if (diverged(objective, gradNorm, diverged)) {
             return Outcome.DIVERGED;
         }
         if (objective <= tolerances.globalThreshold(reference)) {
@@ -29,6 +29,20 @@ public final class Verdict {
         }
         // A NaN curvature cannot certify a minimum: count it as a saddle rather than a bad minimum.
         return hessMinEig >= -tolerances.hess() ? Outcome.BAD_LOCAL_MIN : Outcome.SADDLE;
+    }
+
+    /**
+     * Whether {@link #classify} reaches the curvature test for this evidence, i.e. whether λ_min(∇²f) decides the
+     * outcome: the run did not diverge, is above the global threshold, and is stationary.
+     */
+    public static boolean curvatureDecides(double objective, double reference, double gradNorm, boolean diverged,
+                                           Tolerances tolerances) {
+        return !diverged(objective, gradNorm, diverged) && !(objective <= tolerances.globalThreshold(reference))
+                && !(gradNorm > tolerances.grad());
+    }
+
+    private static boolean diverged(double objective, double gradNorm, boolean diverged) {
+        return diverged || !Double.isFinite(objective) || !Double.isFinite(gradNorm);
     }
 
     /** Whether the loss alone is above the global threshold (the loss-threshold view of Safran &amp; Shamir). */

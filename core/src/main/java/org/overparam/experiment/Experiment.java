@@ -94,7 +94,9 @@ public final class Experiment {
         }
 
         boolean diverged = descent.reason() == StopReason.DIVERGED;
-        double hessMinEig = diverged ? Double.NaN : hessianMinEigenvalue(model, x, config);
+        boolean curvatureWanted = s.curvature() == CurvaturePolicy.ALWAYS ? !diverged
+                : Verdict.curvatureDecides(descent.value(), reference.value(), descent.gradNorm(), diverged, tolerances);
+        double hessMinEig = curvatureWanted ? hessianMinEigenvalue(model, x, config) : Double.NaN;
         Outcome outcome = Verdict.classify(descent.value(), reference.value(), descent.gradNorm(), hessMinEig,
                 diverged, tolerances);
         double loss = diverged ? Double.NaN : model.loss(x);

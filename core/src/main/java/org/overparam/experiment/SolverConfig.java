@@ -20,11 +20,12 @@ package org.overparam.experiment;
  * @param maxRestarts   on divergence, restart from the same initial point with half the step, at most this often
  * @param tangentKernel whether to compute λ_min of the tangent kernel J Jᵀ at the start and the end (costly)
  * @param trajectory    how many sampled (iteration, objective) pairs to keep for convergence plots; 0 = none
+ * @param curvature     where the end point's smallest Hessian eigenvalue is computed
  */
 public record SolverConfig(Method method, StepRule step, double stepSize, int maxIterations, double gradTol,
                            double hessTol, double target, double gapRel, double gapAbs, double referenceTol,
                            double perturbRadius, double divergence, int maxRestarts, boolean tangentKernel,
-                           int trajectory) {
+                           int trajectory, CurvaturePolicy curvature) {
 
     /** Longest trajectory a row may keep. */
     public static final int MAX_TRAJECTORY = 1_000;
@@ -32,7 +33,7 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
     /** The defaults a spec starts from. */
     public static SolverConfig defaults() {
         return new SolverConfig(Method.GD, StepRule.ARMIJO, 0.1, 20_000, 1e-8, 1e-6, 1e-7, 0.1, 1e-6, 1e-9,
-                1e-3, 1e8, 0, false, 0);
+                1e-3, 1e8, 0, false, 0, CurvaturePolicy.DECISIVE);
     }
 
     /**
@@ -50,9 +51,10 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
         SolverConfig s = defaults();
         return switch (family) {
             case RELU_TEACHER_STUDENT -> new SolverConfig(Method.GD, StepRule.FIXED, 0.1, 100_000, 2.5e-10,
-                    s.hessTol, 2.5e-9, s.gapRel, 1e-4, s.referenceTol, s.perturbRadius, s.divergence, 5, false, 0);
+                    s.hessTol, 2.5e-9, s.gapRel, 1e-4, s.referenceTol, s.perturbRadius, s.divergence, 5, false, 0,
+                    s.curvature);
             case MAXCUT_BM -> new SolverConfig(s.method, s.step, s.stepSize, s.maxIterations, s.gradTol, s.hessTol,
-                    1e-9, 0, 1e-7, s.referenceTol, s.perturbRadius, s.divergence, 0, false, 0);
+                    1e-9, 0, 1e-7, s.referenceTol, s.perturbRadius, s.divergence, 0, false, 0, s.curvature);
             default -> s;
         };
     }
@@ -60,6 +62,7 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
     public SolverConfig {
         Checks.require(method != null, () -> "solver.method is required");
         Checks.require(step != null, () -> "solver.step is required");
+        Checks.require(curvature != null, () -> "solver.curvature is required");
         Checks.positive("solver.step_size", stepSize);
         Checks.atLeast("solver.max_iters", maxIterations, 1);
         Checks.positive("solver.grad_tol", gradTol);
@@ -78,8 +81,8 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
     }
 
     /**
-     * Canonical encoding of every field, for point ids. The diagnostics fields are written only when set, so that
-     * the ids of sweeps made before they existed stay valid.
+     * Canonical encoding of every field, for point ids. The diagnostics fields and a non-default curvature policy
+     * are written only when set, so that the ids of sweeps made before they existed stay valid.
      */
     public String canonical() {
         return method.specName() + "|" + step.specName() + "|eta=" + Canonical.of(stepSize) + "|T=" + maxIterations
@@ -87,6 +90,7 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
                 + "|rel=" + Canonical.of(gapRel) + "|abs=" + Canonical.of(gapAbs) + "|ref=" + Canonical.of(referenceTol)
                 + "|pr=" + Canonical.of(perturbRadius) + "|div=" + Canonical.of(divergence)
                 + (maxRestarts == 0 ? "" : "|restarts=" + maxRestarts) + (tangentKernel ? "|ntk" : "")
-                + (trajectory == 0 ? "" : "|trajectory=" + trajectory);
+                + (trajectory == 0 ? "" : "|trajectory=" + trajectory)
+                + (curvature == CurvaturePolicy.DECISIVE ? "" : "|curvature=" + curvature.specName());
     }
 }

@@ -6,8 +6,9 @@ import java.util.Locale;
 public enum StepRule {
     /** x ← x − η∇f(x) with the spec's step. */
     FIXED,
-    /** Backtracking from the last accepted step (grown ×2 each iteration, capped at the spec's step·1e6) until
-     * the Armijo condition f(x − η∇f) ≤ f(x) − c·η‖∇f‖² holds, c = 1e-4. */
+    /** Backtracking from the last accepted step (doubled after 4 iterations in a row whose first trial was
+     * accepted, capped at the spec's step·1e6) until the Armijo condition f(x − η∇f) ≤ f(x) − c·η‖∇f‖² holds,
+     * c = 1e-4 ({@link org.overparam.solve.StepSize.Armijo}). */
     ARMIJO;
 
     public String specName() {

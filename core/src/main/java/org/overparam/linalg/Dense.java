@@ -45,9 +45,16 @@ public final class Dense {
         BLAS_IMPL.dgemv(transA ? "T" : "N", m, n, alpha, a, 0, Math.max(1, m), x, 0, 1, beta, y, 0, 1);
     }
 
-    /** Σ_i x[offX+i]·y[offY+i] over {@code n} entries. */
+    /**
+     * Σ_i x[offX+i]·y[offY+i] over {@code n} entries, summed in index order: the same bits on every machine,
+     * whatever SIMD width a BLAS would split the sum over (a row must not depend on where it ran).
+     */
     public static double dot(int n, double[] x, int offX, double[] y, int offY) {
-        return BLAS_IMPL.ddot(n, x, offX, 1, y, offY, 1);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += x[offX + i] * y[offY + i];
+        }
+        return s;
     }
 
     /** Σ_i x_i·y_i over the whole of {@code x} ({@code y} at least as long). */
@@ -57,7 +64,9 @@ public final class Dense {
 
     /** y[offY+i] += alpha·x[offX+i] for i &lt; n. */
     public static void axpy(int n, double alpha, double[] x, int offX, double[] y, int offY) {
-        BLAS_IMPL.daxpy(n, alpha, x, offX, 1, y, offY, 1);
+        for (int i = 0; i < n; i++) {
+            y[offY + i] += alpha * x[offX + i];
+        }
     }
 
     /** ‖x‖₂ over the whole array: the Frobenius norm of a flat matrix (overflow-safe). */

@@ -107,6 +107,8 @@ public final class GradientDescent {
         private double fx;
         private double gn;
         private double eta;
+        /** Armijo: iterations in a row whose first trial step was accepted. */
+        private int streak;
         private int iterations;
         private int evaluations;
 
@@ -131,7 +133,7 @@ public final class GradientDescent {
             this.noise = p == null ? null : Seeds.generator(p.seed());
             this.xSaved = p == null ? null : new double[dim];
             this.eta = settings.step() instanceof StepSize.Fixed fixed ? fixed.eta()
-                    : ((StepSize.Armijo) settings.step()).initial() / 2;
+                    : ((StepSize.Armijo) settings.step()).initial();
         }
 
         Descent run() {
@@ -167,11 +169,15 @@ public final class GradientDescent {
         /** Takes one step; false when Armijo backtracking finds no decrease. */
         private boolean step() {
             if (settings.step() instanceof StepSize.Armijo armijo) {
-                eta = Math.min(2 * eta, armijo.initial() * StepSize.Armijo.GROWTH_CAP);
+                if (streak == StepSize.Armijo.GROWTH_STREAK) {
+                    eta = Math.min(2 * eta, armijo.initial() * StepSize.Armijo.GROWTH_CAP);
+                    streak = 0;
+                }
                 double required = StepSize.Armijo.SUFFICIENT_DECREASE * gn * gn;
                 for (int halvings = 0; ; halvings++) {
                     double fTrial = trial();
                     if (fTrial <= fx - eta * required || approximatelyArmijo(fTrial)) {
+                        streak = halvings == 0 ? streak + 1 : 0;
                         accept(fTrial);
                         return true;
                     }

@@ -13,9 +13,14 @@ public sealed interface StepSize {
     }
 
     /**
-     * Backtracking line search (Armijo 1966): from twice the last accepted step (at most {@code initial}·{@value
-     * #GROWTH_CAP}), halve until f(x − η∇f) ≤ f(x) − {@value #SUFFICIENT_DECREASE}·η‖∇f‖². Growing the step back
-     * each iteration lets the search follow the curvature as the run leaves the flat region around a small init.
+     * Backtracking line search (Armijo 1966): try the last accepted step, halve until
+     * f(x − η∇f) ≤ f(x) − {@value #SUFFICIENT_DECREASE}·η‖∇f‖², and after {@value #GROWTH_STREAK} iterations in
+     * a row whose first trial was accepted, try twice the step (at most {@code initial}·{@value #GROWTH_CAP}).
+     * The first trial of a run is {@code initial}. Growing lets the search follow the curvature as the run leaves
+     * the flat region around a small init; growing only after a streak keeps the rejected trials rare: where the
+     * largest acceptable step η* stays put, the step settles between η*·½ and η* and a doubled trial fails once per
+     * {@value #GROWTH_STREAK} + 1 iterations, i.e. 6 evaluations per 5 iterations, where growing
+     * every iteration (the textbook rule, and this project's before) spends 2 per iteration.
      *
      * <p>Near a minimum the decrease cη‖∇f‖² falls below the rounding error of f itself, and the plain test
      * would reject every step. There the approximate Armijo condition of Hager &amp; Zhang (SIAM J. Optim. 16,
@@ -26,6 +31,8 @@ public sealed interface StepSize {
     record Armijo(double initial) implements StepSize {
         /** The Armijo constant c of the sufficient-decrease condition. */
         public static final double SUFFICIENT_DECREASE = 1e-4;
+        /** First-trial acceptances in a row after which the next trial doubles the step. */
+        public static final int GROWTH_STREAK = 4;
         /** How far past the initial step the search may grow. */
         public static final double GROWTH_CAP = 1e6;
         /** Halvings before the search declares that no descent step exists at this precision. */

@@ -45,7 +45,43 @@ class ExperimentTest {
         RunResult a = Experiment.run(config);
         RunResult b = Experiment.run(Experiment.prepare(config), config);
         assertEquals(withoutWallTime(a), withoutWallTime(b));
-        assertTrue(Double.isFinite(a.hessMinEig()) && Double.isFinite(a.recoveryError()));
+        assertTrue(Double.isFinite(a.recoveryError()));
+        RunConfig always = withCurvature(config, CurvaturePolicy.ALWAYS);
+        RunResult c = Experiment.run(always);
+        RunResult d = Experiment.run(Experiment.prepare(always), always);
+        assertEquals(withoutWallTime(c), withoutWallTime(d));
+        assertTrue(Double.isFinite(c.hessMinEig()), c::toString);
+    }
+
+    /**
+     * The Hessian eigenvalue is computed where it decides the outcome and null elsewhere; with
+     * {@code curvature: always} it is computed everywhere, and nothing else in the row changes.
+     */
+    @ParameterizedTest(name = "{0} {1} n={2}")
+    @MethodSource("everyModelAndOperator")
+    void curvatureIsComputedWhereItDecides(Family family, OperatorKind operator, int n) {
+        for (int rank : new int[] {1, 3}) {
+            RunConfig config = config(family, operator, n, 0, 0, rank, 0);
+            RunResult decisive = Experiment.run(config);
+            RunResult always = Experiment.run(withCurvature(config, CurvaturePolicy.ALWAYS));
+            boolean decides = decisive.outcome() == Outcome.BAD_LOCAL_MIN || decisive.outcome() == Outcome.SADDLE;
+            assertEquals(decides, !Double.isNaN(decisive.hessMinEig()), decisive::toString);
+            assertTrue(Double.isFinite(always.hessMinEig()), always::toString);
+            if (decides) {
+                assertEquals(always.hessMinEig(), decisive.hessMinEig());
+            }
+            assertEquals(decisive.outcome(), always.outcome());
+            assertEquals(decisive.objective(), always.objective());
+            assertEquals(decisive.iterations(), always.iterations());
+        }
+    }
+
+    private static RunConfig withCurvature(RunConfig c, CurvaturePolicy policy) {
+        SolverConfig s = c.solver();
+        SolverConfig changed = new SolverConfig(s.method(), s.step(), s.stepSize(), s.maxIterations(), s.gradTol(),
+                s.hessTol(), s.target(), s.gapRel(), s.gapAbs(), s.referenceTol(), s.perturbRadius(), s.divergence(),
+                s.maxRestarts(), s.tangentKernel(), s.trajectory(), policy);
+        return new RunConfig(c.masterSeed(), c.replicate(), c.problem(), changed, c.rank(), c.alpha());
     }
 
     @ParameterizedTest(name = "{0} {1} n={2}")

@@ -69,6 +69,51 @@ class GradientDescentTest {
                 .or(StoppingRule.gradNormBelow(gradTol));
     }
 
+    /**
+     * The Armijo rule grows the step only after {@value StepSize.Armijo#GROWTH_STREAK} first-trial acceptances: on
+     * an ill-conditioned quadratic, where the acceptable step stays put, a run spends at most 6 evaluations per
+     * 5 iterations (plus the first evaluation and the halvings that find the scale), where growing every
+     * iteration spent 2 per iteration.
+     */
+    @Test
+    void armijoWastesFewEvaluations() {
+        double[] scales = {1, 3, 10, 30, 100};
+        Objective quadratic = new Objective() {
+            @Override
+            public int dimension() {
+                return scales.length;
+            }
+
+            @Override
+            public double value(double[] p) {
+                double f = 0;
+                for (int i = 0; i < p.length; i++) {
+                    f += scales[i] * p[i] * p[i] / 2;
+                }
+                return f;
+            }
+
+            @Override
+            public double valueAndGradient(double[] p, double[] g) {
+                for (int i = 0; i < p.length; i++) {
+                    g[i] = scales[i] * p[i];
+                }
+                return value(p);
+            }
+
+            @Override
+            public void hessianVector(double[] p, double[] v, double[] out) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        double[] x = {1, 1, 1, 1, 1};
+        var result = GradientDescent.minimize(quadratic, x,
+                GradientDescent.Settings.of(new StepSize.Armijo(1.0), stop(2_000, 1e-10)));
+        assertEquals(StopReason.GRADIENT_TOLERANCE, result.reason());
+        assertTrue(result.iterations() > 100, result::toString);
+        assertTrue(result.evaluations() <= 1.2 * result.iterations() + 20, result::toString);
+    }
+
     @Test
     void armijoSolvesRosenbrock() {
         double[] x = {-1.2, 1.0};

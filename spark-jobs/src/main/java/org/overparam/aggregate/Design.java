@@ -39,7 +39,7 @@ public record Design(List<String> axes, Map<String, Object> constants, boolean e
     public static final List<String> PARAMETERS = List.of("sweep", "master_seed", "family", "operator", "d",
             "true_rank", "r", "lambda", "noise", "condition", "regularizer", "method", "step", "step_size",
             "max_iters", "grad_tol", "hess_tol", "gap_rel", "gap_abs", "target", "reference_tol", "perturb_radius",
-            "divergence", "max_restarts", "tangent_kernel", "alpha", "n", "R");
+            "divergence", "max_restarts", "tangent_kernel", "curvature", "alpha", "n", "R");
 
     public Design {
         axes = List.copyOf(axes);

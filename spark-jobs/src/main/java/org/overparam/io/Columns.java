@@ -95,6 +95,7 @@ public final class Columns {
             real("divergence", s -> s.solver().divergence()),
             integer("max_restarts", s -> s.solver().maxRestarts()),
             bool("tangent_kernel", s -> s.solver().tangentKernel()),
+            text("curvature", s -> s.solver().curvature().specName()),
             optionalInteger("escape_iterations", s -> s.diagnostics().escapeIterations() < 0 ? null
                     : s.diagnostics().escapeIterations()),
             real("convergence_rate", s -> s.diagnostics().convergenceRate()),

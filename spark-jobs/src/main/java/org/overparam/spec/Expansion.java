@@ -1,5 +1,6 @@
 package org.overparam.spec;
 
+import org.overparam.experiment.CurvaturePolicy;
 import org.overparam.experiment.Explicit;
 import org.overparam.experiment.Family;
 import org.overparam.experiment.Method;
@@ -207,7 +208,8 @@ final class Expansion {
                 vals[Param.TARGET.ordinal()], vals[Param.GAP_REL.ordinal()], vals[Param.GAP_ABS.ordinal()],
                 vals[Param.REFERENCE_TOL.ordinal()], vals[Param.PERTURB_RADIUS.ordinal()],
                 vals[Param.DIVERGENCE.ordinal()], integer(vals, Param.MAX_RESTARTS),
-                vals[Param.TANGENT_KERNEL.ordinal()] == 1, integer(vals, Param.TRAJECTORY));
+                vals[Param.TANGENT_KERNEL.ordinal()] == 1, integer(vals, Param.TRAJECTORY),
+                CurvaturePolicy.values()[integer(vals, Param.CURVATURE)]);
         return new RunConfig(masterSeed, replicate, problem, solver, integer(vals, Param.RANK),
                 vals[Param.ALPHA.ordinal()]);
     }

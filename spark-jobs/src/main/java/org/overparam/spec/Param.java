@@ -1,5 +1,6 @@
 package org.overparam.spec;
 
+import org.overparam.experiment.CurvaturePolicy;
 import org.overparam.experiment.Family;
 import org.overparam.experiment.Method;
 import org.overparam.experiment.OperatorKind;
@@ -46,7 +47,8 @@ public enum Param {
     DIVERGENCE("divergence", Section.SOLVER, Kind.REAL),
     MAX_RESTARTS("max_restarts", Section.SOLVER, Kind.INTEGER),
     TANGENT_KERNEL("tangent_kernel", Section.SOLVER, Kind.CHOICE, List.of("false", "true")),
-    TRAJECTORY("trajectory", Section.SOLVER, Kind.INTEGER);
+    TRAJECTORY("trajectory", Section.SOLVER, Kind.INTEGER),
+    CURVATURE("curvature", Section.SOLVER, Kind.CHOICE, names(CurvaturePolicy.values()));
 
     /** Where a fixed value of the parameter is written. */
     public enum Section {
@@ -142,6 +144,7 @@ public enum Param {
             case MAX_RESTARTS -> OptionalDouble.of(s.maxRestarts());
             case TANGENT_KERNEL -> OptionalDouble.of(s.tangentKernel() ? 1 : 0);
             case TRAJECTORY -> OptionalDouble.of(s.trajectory());
+            case CURVATURE -> OptionalDouble.of(s.curvature().ordinal());
             default -> OptionalDouble.empty();
         };
     }
@@ -159,7 +162,7 @@ public enum Param {
             case CONDITION -> value >= 1 ? null : key + " must be >= 1";
             case NOISE, LAMBDA, REGULARIZER, HESS_TOL, TARGET, GAP_REL -> value >= 0 ? null : key + " must be >= 0";
             case DIVERGENCE -> value > 1 ? null : key + " must be > 1";
-            case FAMILY, OPERATOR, METHOD, STEP, TANGENT_KERNEL -> null;
+            case FAMILY, OPERATOR, METHOD, STEP, TANGENT_KERNEL, CURVATURE -> null;
         };
     }
 
@@ -186,5 +189,9 @@ public enum Param {
 
     private static List<String> names(StepRule[] values) {
         return Arrays.stream(values).map(StepRule::specName).toList();
+    }
+
+    private static List<String> names(CurvaturePolicy[] values) {
+        return Arrays.stream(values).map(CurvaturePolicy::specName).toList();
     }
 }

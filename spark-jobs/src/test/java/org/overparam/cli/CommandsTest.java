@@ -36,7 +36,8 @@ class CommandsTest {
             "reference_rank", "reference_gap", "reference_reachable", "grad_norm", "hess_min_eig", "outcome",
             "bad_local_min", "loss_bad", "recovery_error", "certificate_min_eig", "iterations", "stop_reason",
             "restarts", "wall_ms", "grad_tol", "hess_tol", "gap_rel", "gap_abs", "target", "reference_tol",
-            "perturb_radius", "divergence", "max_restarts", "tangent_kernel", "escape_iterations", "convergence_rate",
+            "perturb_radius", "divergence", "max_restarts", "tangent_kernel", "curvature", "escape_iterations",
+            "convergence_rate",
             "kernel_min_eig_init", "kernel_min_eig", "trajectory_iteration", "trajectory_objective", "error",
             "code_version");
 

@@ -44,6 +44,24 @@ public interface MeasurementOperator {
         adjointTransposeTimes(w, g, rank, outG, work);
     }
 
+    /**
+     * The symmetric model's data term and its gradient factor in one call, for operators whose A_i are all
+     * symmetric: res = 𝒜(UUᵀ) − y and out = 𝒜*(res)·U (d×rank); returns ‖res‖² summed in measurement order.
+     * The default composes {@link #applyFactored} and {@link #adjointTimes}; an operator that can share their
+     * work (rank-one: XU) does both in one pass.
+     */
+    default double residualAndAdjoint(double[] u, int rank, double[] y, double[] res, double[] out, double[] work) {
+        int n = count();
+        applyFactored(u, u, rank, res, work);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            res[i] -= y[i];
+            sum += res[i] * res[i];
+        }
+        adjointTimes(res, u, rank, out, work);
+        return sum;
+    }
+
     /** out_i = ⟨A_i, M⟩ for a dense d×d matrix M. May allocate: used by convex references, not hot loops. */
     void apply(double[] m, double[] out);
 

@@ -113,9 +113,23 @@ public final class SymmetricSensing implements SensingObjective {
 
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
+        checkLength("x", x);
         checkLength("gradient", gradient);
-        double f = value(x);
-        symmetrizedAdjointTimes(res, x, gradient);
+        double f;
+        if (symmetricOperator) {
+            // 𝒜*(res) is symmetric: the gradient is 2·𝒜*(res)U, from one fused pass of the operator.
+            f = op.residualAndAdjoint(x, rank, y, res, gradient, work) / n + lambda * Dense.dot(x, x);
+            for (int j = 0; j < dr; j++) {
+                gradient[j] *= 2;
+            }
+            if (c != null) {
+                Dense.gemm(false, false, d, rank, d, 1.0, c, x, 0.0, cu);
+                f += Dense.dot(x, cu);
+            }
+        } else {
+            f = value(x);
+            symmetrizedAdjointTimes(res, x, gradient);
+        }
         double scale = 2.0 / n;
         for (int j = 0; j < dr; j++) {
             gradient[j] = scale * gradient[j] + 2 * lambda * x[j];

@@ -89,6 +89,40 @@ class OperatorsTest {
         }
     }
 
+    /**
+     * The symmetric model's one-call data term: a fused override (rank-one) must give the bits of the composed
+     * default (applyFactored, subtract, adjointTimes), so that which path ran never shows in a row.
+     */
+    @ParameterizedTest(name = "{0} seed={1}")
+    @MethodSource("kindsAndSeeds")
+    void residualAndAdjointIsTheComposedDefaultBitForBit(Kind kind, long seed) {
+        RandomGenerator rng = Seeds.generator(seed);
+        MeasurementOperator op = SensingFixtures.operator(kind, D, rng);
+        if (!op.symmetric()) {
+            return;
+        }
+        int n = op.count();
+        double[] u = gaussian(D * RANK, rng);
+        double[] y = gaussian(n, rng);
+        double[] work = new double[op.workSize(RANK)];
+        double[] res = new double[n];
+        double[] out = new double[D * RANK];
+        double sum = op.residualAndAdjoint(u, RANK, y, res, out, work);
+
+        double[] expectedRes = new double[n];
+        op.applyFactored(u, u, RANK, expectedRes, work);
+        double expectedSum = 0;
+        for (int i = 0; i < n; i++) {
+            expectedRes[i] -= y[i];
+            expectedSum += expectedRes[i] * expectedRes[i];
+        }
+        double[] expectedOut = new double[D * RANK];
+        op.adjointTimes(expectedRes, u, RANK, expectedOut, work);
+        assertArrayEquals(expectedRes, res);
+        assertArrayEquals(expectedOut, out);
+        assertEquals(expectedSum, sum, 0.0);
+    }
+
     @Test
     void symmetryFlagsOfTheFactories() {
         RandomGenerator rng = Seeds.generator(5);
