@@ -214,7 +214,7 @@ class SweepSpecTest {
         String normalized = spec(base).normalized();
         assertTrue(normalized.startsWith("{\"derived\":{},\"grid\":{\"R\":[1],\"alpha\":[0.1],\"n\":[12,24,48]},"
                 + "\"name\":\"t\",\"problem\":{\"condition\":1.0,\"d\":6,\"family\":\"matrix-sensing\""), normalized);
-        assertTrue(normalized.contains("\"solver\":{\"divergence\":"), normalized);
+        assertTrue(normalized.contains("\"solver\":{\"curvature\":\"decisive\",\"divergence\":"), normalized);
     }
 
     @Test
