@@ -13,7 +13,8 @@ import org.overparam.problem.Objective;
  * <ul>
  *   <li>{@link Method#DENSE} (N ≤ {@value #DENSE_MAX_DIMENSION}): H is assembled column by column,
  *       H e_j = {@link Objective#hessianVector}(x, e_j), symmetrized as (H + Hᵀ)/2 to remove rounding
- *       asymmetry, and decomposed by {@link SymmetricEigen} (LAPACK dsyevd). Cost: N products and O(N³).</li>
+ *       asymmetry, and decomposed by {@link SymmetricEigen} (Householder tridiagonalization and QL, no lock).
+ *       Cost: N products and O(N³).</li>
  *   <li>{@link Method#LANCZOS} (larger N): {@link Lanczos} with full reorthogonalization, relative Ritz
  *       tolerance {@value #LANCZOS_TOL} and at most min(N, {@value #LANCZOS_MAX_ITERATIONS}) products. Its
  *       value is a Ritz value, an upper bound of λ_min that is exact to the reported residual once
@@ -35,7 +36,7 @@ import org.overparam.problem.Objective;
  */
 public record Curvature(double minEigenvalue, double residual, Method method) {
 
-    /** Dimensions up to this are decomposed densely: N products and a 200×200 dsyevd take milliseconds. */
+    /** Dimensions up to this are decomposed densely: N products and a 200×200 eigendecomposition take milliseconds. */
     public static final int DENSE_MAX_DIMENSION = 200;
 
     /** Relative Ritz residual tolerance of the Lanczos path. */

@@ -26,7 +26,7 @@ import org.overparam.linalg.SymmetricEigen;
  * The lower bound is valid whatever Y is (dual feasibility of ν does not involve Y); only the reading of
  * {@code value} as a primal value needs unit rows.
  *
- * <p><b>Accuracy.</b> λ_min(S) comes from LAPACK {@code dsyevd} (backward stable: error ≲ n·ε·‖S‖₂), and
+ * <p><b>Accuracy.</b> λ_min(S) comes from {@link SymmetricEigen} (backward stable: error ≲ c·n·ε·‖S‖₂), and
  * {@code residual} = ‖S v − λ v‖₂ for its unit eigenvector v. Rounding makes exact zero modes come out as
  * ±tiny, so certification is λ_min ≥ −tol ({@link #certified}), never λ_min ≥ 0.
  *

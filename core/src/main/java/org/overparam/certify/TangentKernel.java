@@ -15,7 +15,8 @@ import org.overparam.problem.Residuals;
  * <ul>
  *   <li>{@link Method#DENSE} (m ≤ {@value #DENSE_MAX_OUTPUTS}): K is assembled column by column,
  *       K e_i = J(Jᵀ e_i), symmetrized as (K + Kᵀ)/2 to remove rounding asymmetry, and decomposed by
- *       {@link SymmetricEigen} (LAPACK dsyevd). Cost: m products with J and with Jᵀ, and O(m³).</li>
+ *       {@link SymmetricEigen} (Householder tridiagonalization and QL, no lock). Cost: m products with J and
+ *       with Jᵀ, and O(m³).</li>
  *   <li>{@link Method#LANCZOS} (larger m): {@link Lanczos} on u ↦ J(Jᵀu) with the constants of
  *       {@link Curvature}: relative Ritz tolerance {@value #LANCZOS_TOL}, at most
  *       min(m, {@value #LANCZOS_MAX_ITERATIONS}) products, the start vector seeded by the caller. Its value is

@@ -1,9 +1,8 @@
 package org.overparam.linalg;
 
 import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.lapack.LAPACK;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.netlib.util.intW;
 import org.overparam.random.Seeds;
 
 /**
@@ -19,23 +18,24 @@ import org.overparam.random.Seeds;
  *   w ← w − Q_j (Q_jᵀ w)   (twice: classical Gram–Schmidt with one reorthogonalization pass),
  *   β_j = ‖w‖,  q_{j+1} = w / β_j,
  * </pre>
- * for k = 1 … min(N, maxIterations). The smallest eigenpair (θ, s) of T_k (LAPACK {@code dstebz} bisection for
- * θ, {@code dstein} inverse iteration for s, O(k) each) gives the Ritz value θ ≥ λ_min(A) and the Ritz
- * vector x = Q_k s with ‖A x − θ x‖ = β_k |s_k| in exact arithmetic. The process stops when
+ * for k = 1 … min(N, maxIterations). The smallest eigenpair (θ, s) of T_k gives the Ritz value θ ≥ λ_min(A) and
+ * the Ritz vector x = Q_k s with ‖A x − θ x‖ = β_k |s_k| in exact arithmetic. Each step finds θ and s_k by
+ * {@link SymmetricEigen}'s implicit QL iteration on T_k, accumulating only the last row of the eigenvector
+ * matrix (O(k²) per step); s itself is formed once, at the end (O(k³)). The process stops when
  * β_k |s_k| ≤ tol·max(1, |θ|), on an invariant subspace (β_k ≈ 0: then θ is exact), or at the iteration cap.
  *
  * <p>Without restarts a Ritz value converges to λ_min only once the Krylov space resolves the low end of the
  * spectrum: at the cap, {@link Result#value()} is still an upper bound of λ_min(A), and the reported residual
  * tells how far it is from an eigenvalue (|θ − λ| ≤ residual for some eigenvalue λ).
  *
- * <p>Thread-safe: no shared state (unlike ARPACK, see design §8); every call allocates its own basis
- * (N·min(N, maxIterations) doubles) and nothing per iteration. The operator must not retain or modify the
- * vector it is given.
+ * <p>Thread-safe and lock-free: no shared state (unlike ARPACK, see design §8, or netlib's LAPACK, see
+ * {@link Lapack}); every call allocates its own basis (N·min(N, maxIterations) doubles) and the tridiagonal
+ * eigensolver's buffers (min(N, maxIterations)² doubles), and nothing per iteration. The operator must not
+ * retain or modify the vector it is given.
  */
 public final class Lanczos {
 
     private static final BLAS BLAS_IMPL = BLAS.getInstance();
-    private static final LAPACK LAPACK_IMPL = LAPACK.getInstance();
 
     /**
      * β_k below this multiple of the running estimate of ‖T‖ means the Krylov space is invariant: the next
@@ -43,9 +43,6 @@ public final class Lanczos {
      * invariant subspace is the much stronger ~Nε level).
      */
     private static final double BREAKDOWN_RELATIVE = 1e-13;
-
-    /** dstebz's most accurate bisection tolerance: 2·(underflow threshold), as its documentation advises. */
-    private static final double BISECTION_ABSTOL = 2 * Double.MIN_NORMAL;
 
     private Lanczos() {
     }
@@ -72,6 +69,8 @@ public final class Lanczos {
      * @param maxIterations the Krylov dimension cap (≥ 1); the effective cap is min(N, maxIterations)
      * @param tol           relative Ritz residual tolerance (≥ 0; 0 runs to the cap or an invariant subspace)
      * @param seed          seeds the Gaussian start vector, so equal inputs give bit-identical results
+     * @throws ArithmeticException if the QL iteration on T_k does not converge (see {@link SymmetricEigen}; not
+     *                             seen for finite input)
      */
     public static Result smallest(int dimension, Operator op, int maxIterations, double tol, long seed) {
         if (dimension < 1) {
@@ -123,10 +122,10 @@ public final class Lanczos {
             anorm = Math.max(anorm, Math.abs(alpha[j]) + beta[j] + (j > 0 ? beta[j - 1] : 0));
 
             double theta = tri.smallest(k, alpha, beta);
-            double bound = beta[j] * Math.abs(tri.vector[k - 1]);
+            double bound = beta[j] * Math.abs(tri.lastComponent);
             boolean invariant = beta[j] <= BREAKDOWN_RELATIVE * anorm;
             if (invariant || bound <= tol * Math.max(1.0, Math.abs(theta)) || k == cap) {
-                return finish(nn, k, op, basis, tri.vector, theta, w);
+                return finish(nn, k, op, basis, tri.smallestVector(k, alpha, beta), theta, w);
             }
             BLAS_IMPL.dcopy(nn, w, 0, 1, q, 0, 1);
             BLAS_IMPL.dscal(nn, 1.0 / beta[j], q, 1);
@@ -156,59 +155,51 @@ public final class Lanczos {
         return true;
     }
 
-    /** The smallest eigenpair of a leading k×k block of a symmetric tridiagonal matrix, with fixed buffers. */
+    /**
+     * The smallest eigenpair of a leading k×k block of a symmetric tridiagonal matrix, by
+     * {@link SymmetricEigen#tridiagonal} on copies, with fixed buffers.
+     */
     private static final class Tridiagonal {
-        final double[] vector;
-        private final double[] w;
-        private final int[] iblock;
-        private final int[] isplit;
-        private final double[] work;
-        private final int[] iwork;
-        private final int[] ifail = new int[1];
         private final double[] diag;
         private final double[] offdiag;
-        private final double[] fallback;
-        private final intW found = new intW(0);
-        private final intW nsplit = new intW(0);
-        private final intW info = new intW(0);
+        /** Room for the k×k eigenvector matrix; a single row of it during the iteration. */
+        private final double[] z;
+        /** s_k, the last component of the unit eigenvector of λ_min(T_k), set by {@link #smallest}. */
+        double lastComponent;
 
         Tridiagonal(int cap) {
-            vector = new double[cap];
-            w = new double[cap];
-            iblock = new int[cap];
-            isplit = new int[cap];
-            work = new double[Math.max(5 * cap, 2 * cap - 2)];
-            iwork = new int[3 * cap];
             diag = new double[cap];
-            offdiag = new double[Math.max(1, cap)];
-            fallback = new double[cap * cap];
+            offdiag = new double[cap];
+            z = new double[cap * cap];
         }
 
-        /** Returns θ = λ_min(T_k) and leaves its unit eigenvector in {@link #vector}[0..k). */
+        /** Returns θ = λ_min(T_k) and sets {@link #lastComponent}: only row k of the eigenvectors is formed. */
         double smallest(int k, double[] alpha, double[] beta) {
-            synchronized (Lapack.LOCK) {
-                LAPACK_IMPL.dstebz("I", "B", k, 0.0, 0.0, 1, 1, BISECTION_ABSTOL, alpha, beta,
-                        found, nsplit, w, iblock, isplit, work, iwork, info);
-            }
-            if (info.val == 0 && found.val == 1) {
-                synchronized (Lapack.LOCK) {
-                    LAPACK_IMPL.dstein(k, alpha, beta, 1, w, iblock, isplit, vector, k, work, iwork, ifail, info);
-                }
-                if (info.val == 0) {
-                    return w[0];
-                }
-            }
-            // Bisection or inverse iteration did not converge (not seen in practice): full QL/QR on a copy.
-            System.arraycopy(alpha, 0, diag, 0, k);
-            System.arraycopy(beta, 0, offdiag, 0, Math.max(0, k - 1));
-            synchronized (Lapack.LOCK) {
-                LAPACK_IMPL.dstev("V", k, diag, offdiag, fallback, k, work, info);
-            }
-            if (info.val != 0) {
-                throw new ArithmeticException("dstev failed on the Lanczos tridiagonal, info = " + info.val);
-            }
-            System.arraycopy(fallback, 0, vector, 0, k);
+            load(k, alpha, beta);
+            Arrays.fill(z, 0, k, 0.0);
+            z[k - 1] = 1; // the last row of I_k, a 1×k matrix
+            SymmetricEigen.tridiagonal(k, diag, offdiag, z, 1);
+            lastComponent = z[0];
             return diag[0];
+        }
+
+        /**
+         * The unit eigenvector s of λ_min(T_k) (length k, a view of an internal buffer). Its eigenvalue and last
+         * component are the same bits as {@link #smallest}'s: the rotations do not depend on the rows carried.
+         */
+        double[] smallestVector(int k, double[] alpha, double[] beta) {
+            load(k, alpha, beta);
+            Arrays.fill(z, 0, k * k, 0.0);
+            for (int i = 0; i < k; i++) {
+                z[i + k * i] = 1;
+            }
+            SymmetricEigen.tridiagonal(k, diag, offdiag, z, k);
+            return z;
+        }
+
+        private void load(int k, double[] alpha, double[] beta) {
+            System.arraycopy(alpha, 0, diag, 0, k);
+            System.arraycopy(beta, 0, offdiag, 0, k - 1);
         }
     }
 }

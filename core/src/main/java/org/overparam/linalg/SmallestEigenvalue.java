@@ -14,7 +14,8 @@ public record SmallestEigenvalue(double value, double residual) {
 
     /**
      * From the assembled matrix: A e_j for every j, symmetrized as (A + Aᵀ)/2 to remove rounding asymmetry, then
-     * decomposed by {@link SymmetricEigen} (LAPACK dsyevd). Cost: n products, O(n²) memory and O(n³) time.
+     * decomposed by {@link SymmetricEigen} (Householder tridiagonalization and QL, pure Java, no lock). Cost: n
+     * products, O(n²) memory and O(n³) time.
      */
     public static SmallestEigenvalue dense(int n, Lanczos.Operator op) {
         double[] matrix = new double[n * n];

@@ -16,7 +16,7 @@ import org.overparam.random.Seeds;
 
 class CurvatureTest {
 
-    /** Dense path: dsyevd on an exactly known spectrum of norm ≤ 10, error O(N·ε·‖Q‖) ≈ 1e-13 at N = 250. */
+    /** Dense path: SymmetricEigen on an exactly known spectrum of norm ≤ 10, error O(N·ε·‖Q‖) ≈ 1e-13 (N = 250). */
     private static final double DENSE_TOL = 1e-11;
 
     /**

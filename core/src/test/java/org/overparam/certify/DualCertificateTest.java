@@ -14,7 +14,7 @@ import org.overparam.random.Seeds;
 
 class DualCertificateTest {
 
-    /** dsyevd on a 9×9 matrix with entries O(1)–O(10): error ≈ n·ε·‖S‖ ≈ 1e-14; 1e-10 leaves room. */
+    /** SymmetricEigen on a 9×9 matrix with entries O(1)–O(10): error ≈ n·ε·‖S‖ ≈ 1e-14; 1e-10 leaves room. */
     private static final double EIGEN_TOL = 1e-10;
 
     /** Sums of n·p products of O(1) terms. */

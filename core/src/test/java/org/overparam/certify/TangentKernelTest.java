@@ -31,8 +31,8 @@ import org.overparam.random.Seeds;
 class TangentKernelTest {
 
     /**
-     * Dense path vs an independently formed J Jᵀ: both dsyevd, on kernels assembled in different orders, so
-     * they agree to ~m·ε·‖K‖; relative to λ_max(K).
+     * Dense path vs an independently formed J Jᵀ: both SymmetricEigen, on kernels assembled in different orders,
+     * so they agree to ~m·ε·‖K‖; relative to λ_max(K).
      */
     private static final double DENSE_RTOL = 1e-11;
 
@@ -42,7 +42,7 @@ class TangentKernelTest {
      */
     private static final double LANCZOS_RTOL = 1e-9;
 
-    /** λ_min(AAᵀ) = σ_min(A)² by two LAPACK routines (dsyevd on AAᵀ vs dgesdd on A), relative to σ_max². */
+    /** λ_min(AAᵀ) = σ_min(A)² two ways (SymmetricEigen on AAᵀ vs LAPACK dgesdd on A), relative to σ_max². */
     private static final double SVD_RTOL = 1e-12;
 
     /** The operator families that reach the public API (entry sampling's n ≤ d² − d). */

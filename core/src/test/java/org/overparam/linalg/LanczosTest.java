@@ -21,7 +21,7 @@ import org.overparam.random.Seeds;
 class LanczosTest {
 
     /**
-     * Relative agreement with dsyevd on λ_min: the Ritz residual is driven to 1e-10·max(1, |θ|), and for a
+     * Relative agreement with SymmetricEigen on λ_min: the Ritz residual is driven to 1e-10·max(1, |θ|), and for a
      * Ritz value the eigenvalue error is below residual²/gap (far smaller) or at worst the residual itself.
      */
     static final double VALUE_TOL = 1e-9;

@@ -72,6 +72,51 @@ public final class TestMatrices {
         return a;
     }
 
+    /**
+     * Q·diag(spectrum)·Qᵀ computed without rounding, so its eigenvalues are exactly {@code spectrum}: n = 4^k and
+     * Q = S·P·H/2^k with H the Sylvester–Hadamard matrix (entries ±1), P a random permutation and S random
+     * signs, so Q is exactly orthogonal with entries ±2⁻ᵏ. Every product q·λ·q is λ/n exactly, and the sums are
+     * exact when the spectrum's entries are integer multiples of one power of two spanning at most 53 − 2k bits
+     * (as with small integers, or 1 + j·2⁻³⁰ at n = 64).
+     */
+    public static double[] withExactSpectrum(double[] spectrum, RandomGenerator rng) {
+        int n = spectrum.length;
+        int k = Integer.numberOfTrailingZeros(n) / 2;
+        if (n != 1 << (2 * k)) {
+            throw new IllegalArgumentException("n must be a power of 4, got " + n);
+        }
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        double[] q = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            double sign = rng.nextBoolean() ? 1 : -1;
+            for (int j = 0; j < n; j++) {
+                double h = Integer.bitCount(perm[i] & j) % 2 == 0 ? 1 : -1;
+                q[i + n * j] = Math.scalb(sign * h, -k);
+            }
+        }
+        double[] a = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = j; i < n; i++) {
+                double s = 0;
+                for (int c = 0; c < n; c++) {
+                    s += q[i + n * c] * spectrum[c] * q[j + n * c];
+                }
+                a[i + n * j] = s;
+                a[j + n * i] = s;
+            }
+        }
+        return a;
+    }
+
     /** out = A·x for an m×n matrix A. */
     public static double[] times(int m, int n, double[] a, double[] x) {
         double[] out = new double[m];

@@ -22,7 +22,8 @@ class RiemannianDescentTest {
 
     /**
      * The issue's certification tolerance. μ, and with it S, moves by O(‖grad f‖/κ) near the optimum (κ the
-     * smallest positive curvature), and dsyevd adds ~n·ε·‖S‖ ≈ 1e-13; measured λ_min(S) ≥ −2e-10 on these runs.
+     * smallest positive curvature), and the eigensolver adds ~n·ε·‖S‖ ≈ 1e-13; measured λ_min(S) ≥ −2e-10 on these
+     * runs.
      */
     private static final double CERTIFICATE_TOL = 1e-6;
 
