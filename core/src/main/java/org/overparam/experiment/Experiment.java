@@ -1,12 +1,18 @@
 package org.overparam.experiment;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.overparam.certify.ConvexReference.Reference;
 import org.overparam.certify.Curvature;
 import org.overparam.certify.Outcome;
 import org.overparam.certify.TangentKernel;
 import org.overparam.certify.Tolerances;
 import org.overparam.certify.Verdict;
+import org.overparam.problem.BatchedObjective;
 import org.overparam.problem.Model;
 import org.overparam.problem.Residuals;
 import org.overparam.random.Seeds;
@@ -40,9 +46,10 @@ public final class Experiment {
      * @param models       a fresh model for a search size R (one per run: models are not thread-safe)
      * @param references   the certified global reference for a search size R (the same for every R except where
      *                     the search space itself changes with R, as in least squares)
+     * @param batches      the family's models of one R (from any replicates) as the lanes of one batched objective
      */
     public record Prepared(long instanceSeed, double f0, IntFunction<Model> models,
-                           IntFunction<Reference> references) {
+                           IntFunction<Reference> references, Function<List<Model>, BatchedObjective> batches) {
 
         public Model model(int rank) {
             return models.apply(rank);
@@ -65,49 +72,128 @@ public final class Experiment {
 
     /** Runs one point on an instance prepared for its replicate. */
     public static RunResult run(Prepared prepared, RunConfig config) {
-        if (prepared.instanceSeed() != config.instanceSeed()) {
-            throw new IllegalArgumentException("the prepared instance belongs to another replicate (instance seed "
-                    + prepared.instanceSeed() + ", point needs " + config.instanceSeed() + ")");
+        long begin = System.nanoTime();
+        Run run = new Run(prepared, config);
+        GradientDescent.Descent descent;
+        do {
+            descent = GradientDescent.minimize(run.model, run.restart(), run.settings());
+        } while (run.divergedWithRestartsLeft(descent));
+        return run.result(descent, System.nanoTime() - begin);
+    }
+
+    /**
+     * Runs points of one family and search size R in lock-step, lane j on {@code prepared.get(j)} (the instance of
+     * {@code configs.get(j)}'s replicate), through the family's batched objective. Each row is bit-identical to
+     * {@link #run(Prepared, RunConfig)}'s but for {@code wall_ms}, which is the batch's descent time shared
+     * equally among its runs plus each run's own certification.
+     */
+    public static List<RunResult> runBatch(List<Prepared> prepared, List<RunConfig> configs) {
+        if (prepared.size() != configs.size() || configs.isEmpty()) {
+            throw new IllegalArgumentException("one prepared instance per point, and at least one point: "
+                    + prepared.size() + " instances, " + configs.size() + " points");
         }
         long begin = System.nanoTime();
-        SolverConfig s = config.solver();
-        Model model = prepared.model(config.rank());
-        Reference reference = prepared.reference(config.rank());
-        double f0 = prepared.f0();
-        Tolerances tolerances = Tolerances.relativeTo(f0, s.gapRel(), s.gapAbs(), s.gradTol(), s.hessTol());
-
-        double[] start = model.initialPoint(config.alpha(), Seeds.generator(config.initSeed()));
-        double[] x = new double[start.length];
-        Trace trace;
-        GradientDescent.Descent descent;
-        int restarts = 0;
-        while (true) {
-            System.arraycopy(start, 0, x, 0, x.length);
-            trace = new Trace();
-            double stepSize = s.stepSize() / (1L << restarts);
-            descent = GradientDescent.minimize(model, x, settings(config, model, reference, f0, tolerances, stepSize)
-                    .withObserver(trace));
-            if (descent.reason() != StopReason.DIVERGED || restarts == s.maxRestarts()) {
-                break;
+        int width = configs.size();
+        Run[] runs = new Run[width];
+        for (int j = 0; j < width; j++) {
+            runs[j] = new Run(prepared.get(j), configs.get(j));
+        }
+        GradientDescent.Descent[] descents = new GradientDescent.Descent[width];
+        int[] pending = IntStream.range(0, width).toArray();
+        while (pending.length > 0) {
+            int[] lanes = pending;
+            double[][] x = new double[lanes.length][];
+            GradientDescent.Settings[] settings = new GradientDescent.Settings[lanes.length];
+            for (int slot = 0; slot < lanes.length; slot++) {
+                x[slot] = runs[lanes[slot]].restart();
+                settings[slot] = runs[lanes[slot]].settings();
             }
-            restarts++;
+            GradientDescent.Descent[] done = GradientDescent.minimizeLockStep(members -> {
+                List<Model> models = new ArrayList<>(members.length);
+                for (int m : members) {
+                    models.add(runs[lanes[m]].model);
+                }
+                return prepared.get(0).batches().apply(models);
+            }, x, settings);
+            for (int slot = 0; slot < lanes.length; slot++) {
+                descents[lanes[slot]] = done[slot];
+            }
+            pending = Arrays.stream(lanes).filter(j -> runs[j].divergedWithRestartsLeft(descents[j])).toArray();
+        }
+        long shared = (System.nanoTime() - begin) / width;
+        List<RunResult> results = new ArrayList<>(width);
+        for (int j = 0; j < width; j++) {
+            results.add(runs[j].result(descents[j], shared));
+        }
+        return results;
+    }
+
+    /** One point's search from its start, with restarts, and the certificate of how it ended. */
+    private static final class Run {
+        final RunConfig config;
+        final Model model;
+        final Reference reference;
+        final double f0;
+        final Tolerances tolerances;
+        final double[] start;
+        final double[] x;
+        Trace trace;
+        int restarts = -1;
+
+        Run(Prepared prepared, RunConfig config) {
+            if (prepared.instanceSeed() != config.instanceSeed()) {
+                throw new IllegalArgumentException("the prepared instance belongs to another replicate (instance seed "
+                        + prepared.instanceSeed() + ", point needs " + config.instanceSeed() + ")");
+            }
+            SolverConfig s = config.solver();
+            this.config = config;
+            this.model = prepared.model(config.rank());
+            this.reference = prepared.reference(config.rank());
+            this.f0 = prepared.f0();
+            this.tolerances = Tolerances.relativeTo(f0, s.gapRel(), s.gapAbs(), s.gradTol(), s.hessTol());
+            this.start = model.initialPoint(config.alpha(), Seeds.generator(config.initSeed()));
+            this.x = new double[start.length];
         }
 
-        boolean diverged = descent.reason() == StopReason.DIVERGED;
-        boolean curvatureWanted = s.curvature() == CurvaturePolicy.ALWAYS ? !diverged
-                : Verdict.curvatureDecides(descent.value(), reference.value(), descent.gradNorm(), diverged, tolerances);
-        double hessMinEig = curvatureWanted ? hessianMinEigenvalue(model, x, config) : Double.NaN;
-        Outcome outcome = Verdict.classify(descent.value(), reference.value(), descent.gradNorm(), hessMinEig,
-                diverged, tolerances);
-        double loss = diverged ? Double.NaN : model.loss(x);
-        double recovery = diverged ? Double.NaN : model.recoveryError(start, x);
-        double certificate = diverged ? Double.NaN : model.certificate(x);
-        Diagnostics diagnostics = diagnostics(config, model, reference, start, x, trace, diverged);
-        long wallMillis = (System.nanoTime() - begin) / 1_000_000;
-        return new RunResult(config, f0, descent.value(), loss, reference.value(), reference.kind(),
-                reference.rank(), reference.dualityGap(), descent.gradNorm(), hessMinEig, outcome,
-                Verdict.lossBad(descent.value(), reference.value(), tolerances), recovery, certificate,
-                descent.iterations(), descent.reason(), restarts, wallMillis, null, diagnostics);
+        /** The search's starting point, reset for the next attempt (the first, or a restart). */
+        double[] restart() {
+            restarts++;
+            System.arraycopy(start, 0, x, 0, x.length);
+            trace = new Trace();
+            return x;
+        }
+
+        /** The settings of the current attempt: the spec's step halved once per restart. */
+        GradientDescent.Settings settings() {
+            double stepSize = config.solver().stepSize() / (1L << restarts);
+            return Experiment.settings(config, model, reference, f0, tolerances, stepSize).withObserver(trace);
+        }
+
+        boolean divergedWithRestartsLeft(GradientDescent.Descent descent) {
+            return descent.reason() == StopReason.DIVERGED && restarts < config.solver().maxRestarts();
+        }
+
+        /** Certifies the end point; {@code searchNanos} is the search's share of the wall time. */
+        RunResult result(GradientDescent.Descent descent, long searchNanos) {
+            long certifying = System.nanoTime();
+            SolverConfig s = config.solver();
+            boolean diverged = descent.reason() == StopReason.DIVERGED;
+            boolean curvatureWanted = s.curvature() == CurvaturePolicy.ALWAYS ? !diverged
+                    : Verdict.curvatureDecides(descent.value(), reference.value(), descent.gradNorm(), diverged,
+                            tolerances);
+            double hessMinEig = curvatureWanted ? hessianMinEigenvalue(model, x, config) : Double.NaN;
+            Outcome outcome = Verdict.classify(descent.value(), reference.value(), descent.gradNorm(), hessMinEig,
+                    diverged, tolerances);
+            double loss = diverged ? Double.NaN : model.loss(x);
+            double recovery = diverged ? Double.NaN : model.recoveryError(start, x);
+            double certificate = diverged ? Double.NaN : model.certificate(x);
+            Diagnostics diagnostics = diagnostics(config, model, reference, start, x, trace, diverged);
+            return new RunResult(config, f0, descent.value(), loss, reference.value(), reference.kind(),
+                    reference.rank(), reference.dualityGap(), descent.gradNorm(), hessMinEig, outcome,
+                    Verdict.lossBad(descent.value(), reference.value(), tolerances), recovery, certificate,
+                    descent.iterations(), descent.reason(), restarts,
+                    (searchNanos + System.nanoTime() - certifying) / 1_000_000, null, diagnostics);
+        }
     }
 
     /** λ_min of the (Riemannian) Hessian; +∞ on a search space of isolated points (Max-Cut with R = 1). */

@@ -1,5 +1,7 @@
 package org.overparam.experiment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.overparam.certify.ConvexReference;
@@ -8,6 +10,8 @@ import org.overparam.certify.ConvexReference.Reference;
 import org.overparam.certify.ReferenceKind;
 import org.overparam.experiment.Experiment.Prepared;
 import org.overparam.linalg.Svd;
+import org.overparam.problem.BatchedObjective;
+import org.overparam.problem.Model;
 import org.overparam.problem.leastsquares.LeastSquaresInstance;
 import org.overparam.problem.leastsquares.LinearLeastSquares;
 import org.overparam.problem.maxcut.BurerMonteiro;
@@ -54,7 +58,8 @@ final class Landscapes {
         TeacherStudent instance = p.n() == 0 ? TeacherStudent.population(p.d(), p.r())
                 : TeacherStudent.sampled(p.d(), p.r(), p.n(), Seeds.generator(config.instanceSeed()));
         Reference zero = new Reference(0, 0, p.r(), 0, ReferenceKind.ZERO);
-        return new Prepared(config.instanceSeed(), instance.f0(), instance::model, rank -> zero);
+        return new Prepared(config.instanceSeed(), instance.f0(), instance::model, rank -> zero,
+                BatchedObjective::laneByLane);
     }
 
     private static Prepared maxCut(RunConfig config) {
@@ -63,7 +68,8 @@ final class Landscapes {
                 ? MaxCutInstance.of(p.n(), given.columnMajor())
                 : MaxCutInstance.randomGraph(p.n(), EDGE_PROBABILITY, Seeds.generator(config.instanceSeed()));
         Reference reference = maxCutReference(config, instance);
-        return new Prepared(config.instanceSeed(), instance.scale(), instance::model, rank -> reference);
+        return new Prepared(config.instanceSeed(), instance.scale(), instance::model, rank -> reference,
+                BatchedObjective::laneByLane);
     }
 
     /**
@@ -103,7 +109,7 @@ final class Landscapes {
                 rank -> references.computeIfAbsent(rank, r -> {
                     LinearLeastSquares model = instance.model(r);
                     return new Reference(model.minimum(), 0, model.rank(), 0, ReferenceKind.LEAST_SQUARES);
-                }));
+                }), BatchedObjective::laneByLane);
     }
 
     private static int numericalRank(int rows, int columns, double[] matrix) {
@@ -123,7 +129,15 @@ final class Landscapes {
         boolean symmetric = config.problem().family().symmetricModel();
         return new Prepared(config.instanceSeed(), instance.f0(),
                 rank -> symmetric ? SymmetricSensing.of(instance, rank) : AsymmetricSensing.of(instance, rank),
-                rank -> reference);
+                rank -> reference, symmetric ? Landscapes::symmetricLanes : BatchedObjective::laneByLane);
+    }
+
+    private static BatchedObjective symmetricLanes(List<Model> models) {
+        List<SymmetricSensing> lanes = new ArrayList<>(models.size());
+        for (Model m : models) {
+            lanes.add((SymmetricSensing) m);
+        }
+        return SymmetricSensing.lanes(lanes);
     }
 
     private static Reference sensingReference(RunConfig config, SensingInstance instance) {

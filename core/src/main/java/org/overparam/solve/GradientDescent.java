@@ -1,6 +1,10 @@
 package org.overparam.solve;
 
+import java.util.Arrays;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+import org.overparam.problem.BatchedObjective;
 import org.overparam.problem.Objective;
 import org.overparam.random.Seeds;
 
@@ -9,6 +13,7 @@ import org.overparam.random.Seeds;
  * With a {@link Retraction} it is Riemannian gradient descent, x ← R(x − η grad f(x)), for objectives that return
  * the Riemannian gradient (Absil, Mahony &amp; Sepulchre 2008, §4.2; Armijo on the manifold is the same test).
  * Keeps no state between calls; all buffers are allocated once per call and reused across iterations.
+ * {@link #minimizeLockStep} runs many searches together, one per lane of a {@link BatchedObjective}.
  */
 public final class GradientDescent {
 
@@ -92,14 +97,86 @@ public final class GradientDescent {
         if (x.length != dim) {
             throw new IllegalArgumentException("x must have length " + dim + ", got " + x.length);
         }
-        return new Search(f, x, settings).run();
+        Search search = new Search(x, settings);
+        while (!search.finished()) {
+            search.offer(f.valueAndGradient(search.point(), search.gradient()));
+        }
+        return search.descent();
     }
 
-    /** One call's mutable state, so that the public surface stays stateless. */
+    /**
+     * Minimizes L objectives of one dimension in lock-step, lane j from the point in {@code x[j]} (overwritten with
+     * its final iterate) with {@code settings[j]}. Every round evaluates the pending point of every running lane
+     * with one call of a {@link BatchedObjective}; each lane then takes exactly the decisions {@link #minimize}
+     * takes, so lane j's result is bit-identical to {@code minimize(f_j, x[j], settings[j])} whenever the batched
+     * objective's lane j performs f_j's scalar arithmetic (its contract). Lanes leave the batch as they stop;
+     * once at most half of them still run, the batch is rebuilt from the running lanes alone.
+     *
+     * @param batches builds the batched objective of the lanes listed (indices into {@code x}, ascending)
+     */
+    public static Descent[] minimizeLockStep(Function<int[], BatchedObjective> batches, double[][] x,
+                                             Settings[] settings) {
+        int lanes = x.length;
+        if (settings.length != lanes) {
+            throw new IllegalArgumentException("one settings per lane: " + lanes + " lanes, " + settings.length
+                    + " settings");
+        }
+        Search[] searches = new Search[lanes];
+        for (int j = 0; j < lanes; j++) {
+            searches[j] = new Search(x[j], settings[j]);
+        }
+        int[] members = IntStream.range(0, lanes).toArray();
+        while (members.length > 0) {
+            BatchedObjective batch = batches.apply(members);
+            int width = members.length;
+            int dim = batch.dimension();
+            if (batch.lanes() != width) {
+                throw new IllegalStateException("the batch has " + batch.lanes() + " lanes, asked for " + width);
+            }
+            double[] points = new double[dim * width];
+            double[] gradients = new double[dim * width];
+            double[] values = new double[width];
+            int running = width;
+            while (running > width / 2) {
+                for (int slot = 0; slot < width; slot++) {
+                    Search s = searches[members[slot]];
+                    if (!s.finished()) {
+                        BatchedObjective.scatter(s.point(), points, slot, width);
+                    }
+                }
+                batch.valueAndGradient(points, gradients, values);
+                running = 0;
+                for (int slot = 0; slot < width; slot++) {
+                    Search s = searches[members[slot]];
+                    if (!s.finished()) {
+                        BatchedObjective.gather(gradients, slot, width, s.gradient());
+                        s.offer(values[slot]);
+                        running += s.finished() ? 0 : 1;
+                    }
+                }
+            }
+            members = Arrays.stream(members).filter(j -> !searches[j].finished()).toArray();
+        }
+        Descent[] out = new Descent[lanes];
+        for (int j = 0; j < lanes; j++) {
+            out[j] = searches[j].descent();
+        }
+        return out;
+    }
+
+    /**
+     * One search as a state machine driven from outside: {@link #point()} is where f and ∇f are needed next,
+     * {@link #offer} hands over f there (∇f having been written into {@link #gradient()}), until
+     * {@link #finished()}. The scalar and the lock-step drivers share it, so they take the same decisions.
+     */
     private static final class Search {
-        private final Objective f;
+
+        /** What the pending evaluation is for. */
+        private enum Pending { START, TRIAL, PERTURBED, NONE }
+
         private final double[] out;
         private final Settings settings;
+        private final StepSize.Armijo armijo;
         private double[] x;
         private double[] g;
         private double[] xTrial;
@@ -109,8 +186,12 @@ public final class GradientDescent {
         private double eta;
         /** Armijo: iterations in a row whose first trial step was accepted. */
         private int streak;
+        private int halvings;
+        private double required;
         private int iterations;
         private int evaluations;
+        private Pending pending;
+        private StopReason reason;
 
         // Perturbed GD: the point the current escape attempt started from.
         private final RandomGenerator noise;
@@ -120,10 +201,10 @@ public final class GradientDescent {
         private int escapeStart = -1;
         private int perturbations;
 
-        Search(Objective f, double[] x0, Settings settings) {
-            this.f = f;
+        Search(double[] x0, Settings settings) {
             this.out = x0;
             this.settings = settings;
+            this.armijo = settings.step() instanceof StepSize.Armijo a ? a : null;
             int dim = x0.length;
             this.x = x0.clone();
             this.g = new double[dim];
@@ -132,63 +213,107 @@ public final class GradientDescent {
             Perturbation p = settings.perturbation();
             this.noise = p == null ? null : Seeds.generator(p.seed());
             this.xSaved = p == null ? null : new double[dim];
-            this.eta = settings.step() instanceof StepSize.Fixed fixed ? fixed.eta()
-                    : ((StepSize.Armijo) settings.step()).initial();
-        }
-
-        Descent run() {
+            this.eta = armijo == null ? ((StepSize.Fixed) settings.step()).eta() : armijo.initial();
             if (settings.retraction() != null) {
                 settings.retraction().retract(x);
             }
-            fx = evaluate(x, g);
-            gn = norm(g);
-            observe();
-            StopReason reason;
-            while (true) {
-                reason = settings.stop().check(iterations, fx, gn);
-                if (settings.perturbation() != null && reason != StopReason.DIVERGED) {
-                    reason = perturbOrStop(reason);
+            pending = Pending.START;
+        }
+
+        boolean finished() {
+            return pending == Pending.NONE;
+        }
+
+        /** Where the next evaluation is needed (read only). */
+        double[] point() {
+            return pending == Pending.TRIAL ? xTrial : x;
+        }
+
+        /** Where the gradient at {@link #point()} is to be written. */
+        double[] gradient() {
+            return pending == Pending.TRIAL ? gTrial : g;
+        }
+
+        /** f at {@link #point()}; moves the search on to its next evaluation or to its end. */
+        void offer(double value) {
+            evaluations++;
+            switch (pending) {
+                case START -> {
+                    fx = value;
+                    gn = norm(g);
+                    observe();
+                    check();
                 }
-                if (reason != null) {
-                    break;
+                case PERTURBED -> {
+                    fx = value;
+                    gn = norm(g);
+                    observe();
+                    beginStep();
                 }
-                if (!step()) {
-                    reason = StopReason.NO_DESCENT;
-                    if (settings.perturbation() != null && escapeStart >= 0) {
-                        restoreSaved();
-                    }
-                    break;
-                }
-                iterations++;
-                observe();
+                case TRIAL -> afterTrial(value);
+                case NONE -> throw new IllegalStateException("the search has finished");
             }
-            System.arraycopy(x, 0, out, 0, x.length);
+        }
+
+        Descent descent() {
             return new Descent(fx, gn, iterations, evaluations, perturbations, reason);
         }
 
-        /** Takes one step; false when Armijo backtracking finds no decrease. */
-        private boolean step() {
-            if (settings.step() instanceof StepSize.Armijo armijo) {
+        /** At an accepted point: stop, perturb, or step. */
+        private void check() {
+            StopReason r = settings.stop().check(iterations, fx, gn);
+            if (settings.perturbation() != null && r != StopReason.DIVERGED) {
+                r = perturbOrStop(r);
+                if (pending == Pending.PERTURBED) {
+                    return;
+                }
+            }
+            if (r != null) {
+                finish(r);
+                return;
+            }
+            beginStep();
+        }
+
+        private void beginStep() {
+            if (armijo != null) {
                 if (streak == StepSize.Armijo.GROWTH_STREAK) {
                     eta = Math.min(2 * eta, armijo.initial() * StepSize.Armijo.GROWTH_CAP);
                     streak = 0;
                 }
-                double required = StepSize.Armijo.SUFFICIENT_DECREASE * gn * gn;
-                for (int halvings = 0; ; halvings++) {
-                    double fTrial = trial();
-                    if (fTrial <= fx - eta * required || approximatelyArmijo(fTrial)) {
-                        streak = halvings == 0 ? streak + 1 : 0;
-                        accept(fTrial);
-                        return true;
-                    }
-                    if (halvings == StepSize.Armijo.MAX_HALVINGS) {
-                        return false;
-                    }
-                    eta /= 2;
-                }
+                required = StepSize.Armijo.SUFFICIENT_DECREASE * gn * gn;
+                halvings = 0;
             }
-            accept(trial());
-            return true;
+            prepareTrial();
+        }
+
+        private void afterTrial(double fTrial) {
+            if (armijo == null || fTrial <= fx - eta * required || approximatelyArmijo(fTrial)) {
+                if (armijo != null) {
+                    streak = halvings == 0 ? streak + 1 : 0;
+                }
+                accept(fTrial);
+                iterations++;
+                observe();
+                check();
+                return;
+            }
+            if (halvings == StepSize.Armijo.MAX_HALVINGS) {
+                if (settings.perturbation() != null && escapeStart >= 0) {
+                    restoreSaved();
+                }
+                finish(StopReason.NO_DESCENT);
+                return;
+            }
+            eta /= 2;
+            halvings++;
+            prepareTrial();
+        }
+
+        private void finish(StopReason why) {
+            reason = why;
+            pending = Pending.NONE;
+            System.arraycopy(x, 0, out, 0, x.length);
         }
 
         private boolean approximatelyArmijo(double fTrial) {
@@ -202,7 +327,7 @@ public final class GradientDescent {
             return slope >= -StepSize.Armijo.SLOPE_TURN * gn * gn;
         }
 
-        private double trial() {
+        private void prepareTrial() {
             double[] xt = xTrial;
             for (int i = 0; i < xt.length; i++) {
                 xt[i] = x[i] - eta * g[i];
@@ -210,7 +335,7 @@ public final class GradientDescent {
             if (settings.retraction() != null) {
                 settings.retraction().retract(xt);
             }
-            return evaluate(xt, gTrial);
+            pending = Pending.TRIAL;
         }
 
         private void accept(double fTrial) {
@@ -226,20 +351,19 @@ public final class GradientDescent {
 
         /**
          * Perturbed GD's bookkeeping, given what the stopping rule said. Returns the reason to stop, or null
-         * to continue (possibly from a freshly perturbed point).
+         * to continue; a fresh perturbation leaves the perturbed point pending.
          */
-        private StopReason perturbOrStop(StopReason reason) {
+        private StopReason perturbOrStop(StopReason r) {
             Perturbation p = settings.perturbation();
             if (escapeStart >= 0) {
                 if (fx < fSaved - p.decrease()) {
                     escapeStart = -1; // escaped a saddle: carry on as plain GD
-                } else if (reason != null || iterations - escapeStart >= p.window()) {
+                } else if (r != null || iterations - escapeStart >= p.window()) {
                     restoreSaved(); // nothing lower nearby: the saved point is the answer
-                    return reason == null || reason == StopReason.TARGET_REACHED ? StopReason.GRADIENT_TOLERANCE
-                            : reason;
+                    return r == null || r == StopReason.TARGET_REACHED ? StopReason.GRADIENT_TOLERANCE : r;
                 }
             }
-            if (reason == StopReason.GRADIENT_TOLERANCE && escapeStart < 0 && perturbations < p.maxTries()) {
+            if (r == StopReason.GRADIENT_TOLERANCE && escapeStart < 0 && perturbations < p.maxTries()) {
                 System.arraycopy(x, 0, xSaved, 0, x.length);
                 fSaved = fx;
                 gnSaved = gn;
@@ -248,7 +372,7 @@ public final class GradientDescent {
                 perturbations++;
                 return null;
             }
-            return reason;
+            return r;
         }
 
         private void perturb(double radius) {
@@ -265,9 +389,7 @@ public final class GradientDescent {
             if (settings.retraction() != null) {
                 settings.retraction().retract(x);
             }
-            fx = evaluate(x, g);
-            gn = norm(g);
-            observe();
+            pending = Pending.PERTURBED;
         }
 
         private void observe() {
@@ -281,11 +403,6 @@ public final class GradientDescent {
             gn = gnSaved;
             fx = fSaved;
             escapeStart = -1;
-        }
-
-        private double evaluate(double[] point, double[] gradient) {
-            evaluations++;
-            return f.valueAndGradient(point, gradient);
         }
 
         private static double norm(double[] v) {

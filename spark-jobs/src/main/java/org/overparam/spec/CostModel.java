@@ -38,4 +38,25 @@ public final class CostModel {
     public static double runFlops(RunConfig config) {
         return iterationFlops(config) * config.solver().maxIterations();
     }
+
+    /**
+     * Bytes of one instance's data (operator and measurements), for bounding what a batch holds at once: dense
+     * sensing operators n·d² doubles, rank-one n·d, entry sampling n, ReLU samples n·d, Max-Cut n², least squares
+     * n·d; plus n measurements.
+     */
+    public static long instanceBytes(RunConfig config) {
+        ProblemConfig p = config.problem();
+        long n = p.n();
+        long d = p.d();
+        long doubles = switch (p.family()) {
+            case RELU_TEACHER_STUDENT, LEAST_SQUARES -> n * d;
+            case MAXCUT_BM -> n * n;
+            case MATRIX_SENSING, SYMMETRIC_SENSING, QUADRATIC_NETWORK -> switch (p.operator()) {
+                case RANK_ONE -> n * d;
+                case ENTRY_SAMPLING -> n;
+                default -> n * d * d;
+            };
+        };
+        return Double.BYTES * (doubles + n + 1);
+    }
 }

@@ -107,6 +107,26 @@ public final class SweepSpec {
         expansion.forEachCell(action);
     }
 
+    /**
+     * Where the point with this index comes in run order, a permutation of [0, {@link #count()}): instance-major
+     * (the cells that share an instance, as a block), then replicate, then cell. Contiguous stretches of it hold
+     * the same cells for consecutive replicates, which is what lock-step batches are made of (one lane per
+     * replicate), while each instance still comes up once per stretch.
+     */
+    public long runOrder(long index) {
+        long cells = expansion.cells();
+        long perInstance = expansion.runCells();
+        long replicate = index / cells;
+        long cell = index % cells;
+        long group = cell / perInstance;
+        return (group * replicates + replicate) * perInstance + cell % perInstance;
+    }
+
+    /** Which block of cells that share an instance the point with this index belongs to (its run-order block). */
+    public long instanceGroup(long index) {
+        return index % expansion.cells() / expansion.runCells();
+    }
+
     /** The point with this index, 0 ≤ index &lt; {@link #count()}. */
     public RunConfig point(long index) {
         return expansion.point(index);

@@ -1,6 +1,12 @@
 package org.overparam.sweep;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -9,13 +15,19 @@ import org.overparam.experiment.Experiment;
 import org.overparam.experiment.RunConfig;
 import org.overparam.experiment.RunResult;
 import org.overparam.io.ResultSchema;
+import org.overparam.spec.CostModel;
 import org.overparam.spec.SpecLoader;
 import org.overparam.spec.SweepSpec;
 
 /**
- * The work of a Spark task: for each task (an array of point indices) run every point with
- * {@link Experiment#run} and yield its row. Rows are produced one at a time as the writer pulls them, and each
- * instance is prepared once for the consecutive points that share it (the paired design).
+ * The work of a Spark task: run every point of its tasks (arrays of point indices in run order, see
+ * {@link WavePlan}) and yield their rows, one lock-step batch at a time as the writer pulls them.
+ *
+ * <p>A task's points are taken an instance group at a time (the cells that share an instance, for a range of
+ * replicates): each replicate's instance is prepared once, then every cell runs as one batch whose lanes are the
+ * replicates ({@link Experiment#runBatch}). Replicates are taken in chunks whose instances fit
+ * {@value #BATCH_BYTES} bytes, so a batch of large dense instances does not hold them all at once. Which points
+ * share a batch never changes a row: each lane computes exactly its run's scalar arithmetic.
  *
  * <p>Ships the spec as YAML text, not as objects: executors rebuild the points from the same text with the same
  * code, which is what makes a row a function of its point alone.
@@ -23,6 +35,9 @@ import org.overparam.spec.SweepSpec;
 public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
 
     private static final long serialVersionUID = 1L;
+
+    /** Instance data a batch may hold at once (its lanes' operators and data). */
+    static final long BATCH_BYTES = 256L << 20;
 
     private final String specYaml;
     private final String codeVersion;
@@ -40,14 +55,13 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
         return new Rows(spec, tasks);
     }
 
-    /** Lazily runs the points of the partition's tasks. */
+    /** Lazily runs the points of the partition's tasks, a batch at a time. */
     private final class Rows implements Iterator<Row> {
         private final SweepSpec spec;
         private final Iterator<long[]> tasks;
+        private final ArrayDeque<Row> ready = new ArrayDeque<>();
         private long[] task = new long[0];
         private int next;
-        private Experiment.Prepared prepared;
-        private double preparedReferenceTol;
 
         Rows(SweepSpec spec, Iterator<long[]> tasks) {
             this.spec = spec;
@@ -56,11 +70,17 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
 
         @Override
         public boolean hasNext() {
-            while (next == task.length && tasks.hasNext()) {
-                task = tasks.next();
-                next = 0;
+            while (ready.isEmpty()) {
+                while (next == task.length && tasks.hasNext()) {
+                    task = tasks.next();
+                    next = 0;
+                }
+                if (next == task.length) {
+                    return false;
+                }
+                runGroup();
             }
-            return next < task.length;
+            return true;
         }
 
         @Override
@@ -68,36 +88,91 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            RunConfig config = spec.point(task[next++]);
-            Row row = ResultSchema.row(spec.name(), codeVersion, runOrRecordFailure(config));
-            pointsDone.add(1);
-            return row;
+            return ready.poll();
         }
 
         /**
-         * A point that throws becomes a FAILED row rather than a failed task: Spark's retries would throw
-         * again (runs are deterministic) and abort the wave, losing every other point of the task.
+         * Runs the next stretch of the task that shares one instance group (consecutive points in run order
+         * whose replicate's instances fit the batch budget), a cell at a time.
          */
-        private RunResult runOrRecordFailure(RunConfig config) {
+        private void runGroup() {
+            RunConfig first = spec.point(task[next]);
+            long group = spec.instanceGroup(task[next]);
+            int lanes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BATCH_BYTES / CostModel.instanceBytes(first)));
+            Map<Long, List<RunConfig>> cells = new LinkedHashMap<>();
+            Map<Integer, Boolean> replicates = new HashMap<>();
+            while (next < task.length) {
+                long index = task[next];
+                if (spec.instanceGroup(index) != group) {
+                    break;
+                }
+                RunConfig config = spec.point(index);
+                if (!replicates.containsKey(config.replicate()) && replicates.size() == lanes) {
+                    break;
+                }
+                replicates.put(config.replicate(), Boolean.TRUE);
+                cells.computeIfAbsent(index % spec.cellCount(), c -> new ArrayList<>()).add(config);
+                next++;
+            }
+            Map<String, Experiment.Prepared> instances = new HashMap<>();
+            for (List<RunConfig> cell : cells.values()) {
+                runBatch(cell, instances);
+            }
+        }
+
+        /** One cell's points (one per replicate) as a lock-step batch; a point that throws becomes a FAILED row. */
+        private void runBatch(List<RunConfig> cell, Map<String, Experiment.Prepared> instances) {
+            List<RunConfig> configs = new ArrayList<>(cell.size());
+            List<Experiment.Prepared> prepared = new ArrayList<>(cell.size());
+            for (RunConfig config : cell) {
+                long start = System.nanoTime();
+                try {
+                    FaultInjection.check(config.pointId());
+                    prepared.add(prepare(config, instances));
+                    configs.add(config);
+                } catch (RuntimeException e) {
+                    emit(RunResult.failed(config, e, (System.nanoTime() - start) / 1_000_000));
+                }
+            }
+            if (configs.isEmpty()) {
+                return;
+            }
+            List<RunResult> results;
+            try {
+                results = Experiment.runBatch(prepared, configs);
+            } catch (RuntimeException batchFailed) {
+                // Find the point that throws: alone, every other point still gets its row.
+                for (int j = 0; j < configs.size(); j++) {
+                    emit(runAlone(prepared.get(j), configs.get(j)));
+                }
+                return;
+            }
+            results.forEach(this::emit);
+        }
+
+        private RunResult runAlone(Experiment.Prepared prepared, RunConfig config) {
             long start = System.nanoTime();
             try {
-                FaultInjection.check(config.pointId());
-                return Experiment.run(prepare(config), config);
+                return Experiment.run(prepared, config);
             } catch (RuntimeException e) {
-                prepared = null;
                 return RunResult.failed(config, e, (System.nanoTime() - start) / 1_000_000);
             }
         }
 
-        /** The instance of {@code config}, reused while consecutive points share it. */
-        private Experiment.Prepared prepare(RunConfig config) {
-            double referenceTol = config.solver().referenceTol();
-            if (prepared == null || prepared.instanceSeed() != config.instanceSeed()
-                    || preparedReferenceTol != referenceTol) {
-                prepared = Experiment.prepare(config);
-                preparedReferenceTol = referenceTol;
+        /** The instance of {@code config}'s replicate (and reference tolerance), prepared once per group. */
+        private Experiment.Prepared prepare(RunConfig config, Map<String, Experiment.Prepared> instances) {
+            String key = config.instanceSeed() + "|" + config.solver().referenceTol();
+            Experiment.Prepared p = instances.get(key);
+            if (p == null) {
+                p = Experiment.prepare(config);
+                instances.put(key, p);
             }
-            return prepared;
+            return p;
+        }
+
+        private void emit(RunResult result) {
+            ready.add(ResultSchema.row(spec.name(), codeVersion, result));
+            pointsDone.add(1);
         }
     }
 }

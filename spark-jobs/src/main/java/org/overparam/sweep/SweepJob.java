@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,8 @@ public final class SweepJob {
         dir.clearUncommitted();
         Set<String> done = dir.donePointIds(spark);
         long[] pending = LongStream.range(0, spec.count())
-                .filter(i -> !done.contains(spec.point(i).pointId())).toArray();
+                .filter(i -> !done.contains(spec.point(i).pointId()))
+                .boxed().sorted(Comparator.comparingLong(spec::runOrder)).mapToLong(Long::longValue).toArray();
         long alreadyDone = spec.count() - pending.length;
         log.printf("sweep %s: %,d points, %,d already in %s, %,d to run on %s%n", spec.name(), spec.count(),
                 alreadyDone, dir.root(), pending.length, spark.sparkContext().master());

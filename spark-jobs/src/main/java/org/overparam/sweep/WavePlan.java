@@ -6,9 +6,10 @@ import java.util.function.LongToDoubleFunction;
 
 /**
  * How the pending points of a sweep are cut into waves (each one committed append) and each wave into Spark
- * tasks. Points stay in spec order, whose replicate-major layout keeps the points of an instance contiguous:
- * cutting contiguous ranges lets a task build each instance once, and early waves complete whole replicates.
- * Tasks of a wave carry equal estimated cost, so that two cores finish a wave together.
+ * tasks. Points come in run order ({@link org.overparam.spec.SweepSpec#runOrder}): the cells of an instance for
+ * consecutive replicates, so that a contiguous task holds the same cells for many replicates (the lanes of its
+ * lock-step batches) and builds each instance once. Tasks of a wave carry equal estimated cost, so that the cores
+ * finish a wave together.
  *
  * @param waves the waves in order; each is a list of tasks, each task the point indices it runs
  */
@@ -17,28 +18,39 @@ record WavePlan(List<List<long[]>> waves) {
     /** Tasks per core in each wave: enough to balance uneven costs, few enough to keep tasks long. */
     static final int TASKS_PER_CORE = 4;
 
-    /** Points in the smallest default wave per core: below this, Spark's per-job overhead dominates. */
-    static final int MIN_WAVE_POINTS_PER_CORE = 100;
+    /**
+     * Estimated flops ({@link org.overparam.spec.CostModel#runFlops}, an upper bound) per core below which a wave
+     * is not cut: about ten seconds of work, under which a wave's job and commit cost more than a crash could lose.
+     */
+    static final double MIN_WAVE_FLOPS_PER_CORE = 2e10;
 
     /** Default number of waves for a large sweep: a crash loses at most a tenth of it. */
     static final int DEFAULT_WAVES = 10;
 
     /**
-     * Cuts {@code pending} (point indices in spec order) into waves of {@code wavePoints} points (0: the default,
-     * max(100·cores, a tenth of the points)) and each wave into up to {@code TASKS_PER_CORE}·cores tasks of equal
-     * estimated {@code cost}.
+     * Cuts {@code pending} (point indices in run order) into waves of {@code wavePoints} points (0: the default,
+     * a tenth of the points but at least {@value #MIN_WAVE_FLOPS_PER_CORE} estimated flops per core) and each wave
+     * into up to {@code TASKS_PER_CORE}·cores tasks of equal estimated {@code cost}.
      */
     static WavePlan of(long[] pending, int cores, int wavePoints, LongToDoubleFunction cost) {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be >= 1, got " + cores);
         }
-        int size = wavePoints > 0 ? wavePoints
-                : (int) Math.max((long) MIN_WAVE_POINTS_PER_CORE * cores,
-                        (pending.length + DEFAULT_WAVES - 1) / DEFAULT_WAVES);
+        int tenth = (pending.length + DEFAULT_WAVES - 1) / DEFAULT_WAVES;
+        double minFlops = MIN_WAVE_FLOPS_PER_CORE * cores;
         List<List<long[]>> waves = new ArrayList<>();
-        for (int from = 0; from < pending.length; from += size) {
-            int to = Math.min(pending.length, from + size);
+        for (int from = 0; from < pending.length; ) {
+            int to = from;
+            if (wavePoints > 0) {
+                to = Math.min(pending.length, from + wavePoints);
+            } else {
+                double flops = 0;
+                while (to < pending.length && (to - from < tenth || flops < minFlops)) {
+                    flops += cost.applyAsDouble(pending[to++]);
+                }
+            }
             waves.add(tasks(pending, from, to, cores * TASKS_PER_CORE, cost));
+            from = to;
         }
         return new WavePlan(List.copyOf(waves));
     }

@@ -11,28 +11,45 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class WavePlanTest {
 
+    /** Estimated flops of the cheapest point: quick-start-sized runs (n·d·R·max_iters ≈ 2e6). */
+    private static final double COST_SCALE = 2e6;
+
     @ParameterizedTest(name = "{0} points, {1} cores, waves of {2}")
-    @CsvSource({"1, 1, 0", "7, 2, 3", "1000, 2, 0", "3000, 2, 0", "5000, 8, 250", "100000, 4, 0"})
+    @CsvSource({"1, 1, 0", "7, 2, 3", "1000, 2, 0", "3000, 2, 0", "5000, 8, 250", "100000, 4, 0", "300000, 2, 0"})
     void everyPointOnceInOrderInBalancedTasks(int points, int cores, int wavePoints) {
         long[] pending = LongStream.range(0, points).map(i -> 3 * i + 1).toArray();
         // Costs vary tenfold, as R and n do within a wave.
-        WavePlan plan = WavePlan.of(pending, cores, wavePoints, i -> 1 + i % 10);
+        WavePlan plan = WavePlan.of(pending, cores, wavePoints, i -> COST_SCALE * (1 + i % 10));
 
         long[] flattened = plan.waves().stream().flatMap(List::stream).flatMapToLong(LongStream::of).toArray();
         assertArrayEquals(pending, flattened);
         assertEquals(points, plan.points());
 
-        int expectedWave = wavePoints > 0 ? wavePoints
-                : Math.max(WavePlan.MIN_WAVE_POINTS_PER_CORE * cores, (points + 9) / 10);
-        for (List<long[]> wave : plan.waves()) {
+        int tenth = (points + 9) / 10;
+        for (int w = 0; w < plan.waves().size(); w++) {
+            List<long[]> wave = plan.waves().get(w);
             int size = wave.stream().mapToInt(t -> t.length).sum();
-            assertTrue(size <= expectedWave, "wave of " + size);
+            double flops = wave.stream().flatMapToLong(LongStream::of).mapToDouble(i -> COST_SCALE * (1 + i % 10))
+                    .sum();
+            if (wavePoints > 0) {
+                assertTrue(size <= wavePoints, "wave of " + size);
+            } else if (w < plan.waves().size() - 1) {
+                // A wave is cut once it holds a tenth of the points and enough work to be worth a commit.
+                assertTrue(size >= tenth && flops >= WavePlan.MIN_WAVE_FLOPS_PER_CORE * cores, "wave of " + size);
+                double lastFlops = COST_SCALE * (1 + wave.get(wave.size() - 1)[wave.get(wave.size() - 1).length - 1]
+                        % 10);
+                assertTrue(size == tenth || flops - lastFlops < WavePlan.MIN_WAVE_FLOPS_PER_CORE * cores,
+                        "wave of " + size + " is longer than it needs to be");
+            }
             assertTrue(wave.size() <= WavePlan.TASKS_PER_CORE * cores);
             double[] costs = wave.stream().mapToDouble(t -> LongStream.of(t).map(i -> 1 + i % 10).sum()).toArray();
             double max = java.util.Arrays.stream(costs).max().orElseThrow();
             double mean = java.util.Arrays.stream(costs).average().orElseThrow();
             // Contiguous cuts at equal cumulative shares: a task overshoots its share by at most one point.
             assertTrue(max <= mean + 10, "tasks unbalanced: max " + max + ", mean " + mean);
+        }
+        if (wavePoints == 0 && points * COST_SCALE * 5.5 < WavePlan.MIN_WAVE_FLOPS_PER_CORE * cores) {
+            assertEquals(1, plan.waves().size(), "a sweep of less work than one wave runs in one wave");
         }
     }
 

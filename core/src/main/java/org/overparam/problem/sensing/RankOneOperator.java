@@ -56,6 +56,11 @@ public final class RankOneOperator implements MeasurementOperator {
         return new RankOneOperator(d, samples.length / d, samples.clone());
     }
 
+    /** X row by row (d·i + a), shared: callers must not modify it. */
+    double[] rows() {
+        return rows;
+    }
+
     @Override
     public int count() {
         return n;

@@ -1,7 +1,10 @@
 package org.overparam.problem.sensing;
 
+import java.util.List;
 import java.util.Objects;
 import org.overparam.linalg.Dense;
+import org.overparam.linalg.VectorApi;
+import org.overparam.problem.BatchedObjective;
 import org.overparam.problem.Residuals;
 
 /**
@@ -82,6 +85,27 @@ public final class SymmetricSensing implements SensingObjective {
                     + ", rank=" + rank);
         }
         return new SymmetricSensing(instance, rank);
+    }
+
+    /**
+     * These objectives as the lanes of one batch: SIMD lanes ({@link RankOneLanes}) when they are quadratic networks
+     * of one shape without a regularizer and the JVM has the Vector API, else lane by lane. Either way lane j is
+     * bit-identical to {@code lanes.get(j)}.
+     */
+    public static BatchedObjective lanes(List<SymmetricSensing> lanes) {
+        return VectorApi.available() && simdLanes(lanes) ? RankOneLanes.of(lanes) : BatchedObjective.laneByLane(lanes);
+    }
+
+    /** Rank-one operators, no regularizer, one shape: what {@link RankOneLanes} computes. */
+    private static boolean simdLanes(List<SymmetricSensing> lanes) {
+        SymmetricSensing first = lanes.get(0);
+        for (SymmetricSensing f : lanes) {
+            if (!(f.op instanceof RankOneOperator) || f.c != null || f.d != first.d || f.n != first.n
+                    || f.rank != first.rank) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,0 +1,114 @@
+package org.overparam.experiment;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Nested;
+
+/** {@link ModelContract} for every family, on the instances sweeps build. */
+class ModelContractTest {
+
+    private static final long MASTER_SEED = 11;
+
+    /** Lanes of a batch: more than one 8-wide SIMD block, with a partly filled last block. */
+    private static final int SIMD_LANES = 11;
+
+    /** Lanes where the family's batch goes lane by lane (its cost is the scalar one). */
+    private static final int LANES = 3;
+
+    private static List<RunConfig> replicates(ProblemConfig problem, SolverConfig solver, int rank, double alpha,
+                                              int lanes) {
+        return IntStream.range(0, lanes).mapToObj(j -> new RunConfig(MASTER_SEED, j, problem, solver, rank, alpha))
+                .toList();
+    }
+
+    private static List<RunConfig> sensing(Family family, OperatorKind operator, int n, int rank, int lanes) {
+        ProblemConfig problem = new ProblemConfig(family, operator, 5, 1, n, 1, 0, 0, 0, null);
+        return replicates(problem, SolverConfig.defaults(family), rank, 0.1, lanes);
+    }
+
+    @Nested
+    class QuadraticNetwork extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            return sensing(Family.QUADRATIC_NETWORK, OperatorKind.RANK_ONE, 14, 3, SIMD_LANES);
+        }
+    }
+
+    @Nested
+    class QuadraticNetworkAtRankOne extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            return sensing(Family.QUADRATIC_NETWORK, OperatorKind.RANK_ONE, 12, 1, SIMD_LANES);
+        }
+    }
+
+    @Nested
+    class SymmetricSensing extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            return sensing(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 30, 2, LANES);
+        }
+    }
+
+    @Nested
+    class MatrixSensing extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            return sensing(Family.MATRIX_SENSING, OperatorKind.GAUSSIAN, 40, 2, LANES);
+        }
+    }
+
+    @Nested
+    class MatrixCompletion extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            return sensing(Family.MATRIX_SENSING, OperatorKind.ENTRY_SAMPLING, 15, 2, LANES);
+        }
+    }
+
+    @Nested
+    class ReluPopulation extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            ProblemConfig problem = new ProblemConfig(Family.RELU_TEACHER_STUDENT, OperatorKind.GAUSSIAN, 3, 3, 0, 1,
+                    0, 0, 0, null);
+            return replicates(problem, SolverConfig.defaults(Family.RELU_TEACHER_STUDENT), 4, 1, LANES);
+        }
+    }
+
+    @Nested
+    class ReluSampled extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            ProblemConfig problem = new ProblemConfig(Family.RELU_TEACHER_STUDENT, OperatorKind.GAUSSIAN, 3, 2, 40, 1,
+                    0, 0, 0, null);
+            return replicates(problem, SolverConfig.defaults(Family.RELU_TEACHER_STUDENT), 3, 1, LANES);
+        }
+    }
+
+    @Nested
+    class MaxCut extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            ProblemConfig problem = new ProblemConfig(Family.MAXCUT_BM, OperatorKind.RANDOM_GRAPH, 0, 0, 12, 1, 0, 0,
+                    0, null);
+            return replicates(problem, SolverConfig.defaults(Family.MAXCUT_BM), 3, 1, LANES);
+        }
+
+        /** Values and gradients live on the oblique manifold: BurerMonteiroDerivativesTest checks them there. */
+        @Override
+        protected boolean euclidean() {
+            return false;
+        }
+    }
+
+    @Nested
+    class LeastSquares extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            ProblemConfig problem = new ProblemConfig(Family.LEAST_SQUARES, OperatorKind.GAUSSIAN, 6, 0, 20, 1, 0.1,
+                    0, 0, null);
+            return replicates(problem, SolverConfig.defaults(Family.LEAST_SQUARES), 8, 1, LANES);
+        }
+    }
+}
