@@ -109,6 +109,8 @@ public final class GradientDescent {
         private double eta;
         private int iterations;
         private int evaluations;
+        /** The objective's absolute value error, part of the approximate Armijo test's rounding allowance. */
+        private final double valueErrorFloor;
 
         // Perturbed GD: the point the current escape attempt started from.
         private final RandomGenerator noise;
@@ -127,6 +129,7 @@ public final class GradientDescent {
             this.g = new double[dim];
             this.xTrial = new double[dim];
             this.gTrial = new double[dim];
+            this.valueErrorFloor = f.valueErrorFloor();
             Perturbation p = settings.perturbation();
             this.noise = p == null ? null : Seeds.generator(p.seed());
             this.xSaved = p == null ? null : new double[dim];
@@ -186,7 +189,8 @@ public final class GradientDescent {
         }
 
         private boolean approximatelyArmijo(double fTrial) {
-            if (!(fTrial <= fx + StepSize.Armijo.VALUE_ROUNDING * Math.abs(fx))) {
+            double rounding = Math.max(StepSize.Armijo.VALUE_ROUNDING * Math.abs(fx), valueErrorFloor);
+            if (!(fTrial <= fx + rounding)) {
                 return false;
             }
             double slope = 0;
