@@ -18,6 +18,7 @@ import org.overparam.problem.maxcut.BurerMonteiro;
 import org.overparam.problem.maxcut.MaxCutInstance;
 import org.overparam.problem.relu.TeacherStudent;
 import org.overparam.problem.sensing.AsymmetricSensing;
+import org.overparam.problem.sensing.DataForm;
 import org.overparam.problem.sensing.SensingInstance;
 import org.overparam.problem.sensing.SymmetricSensing;
 import org.overparam.random.Seeds;
@@ -123,12 +124,18 @@ final class Landscapes {
         return Math.max(rank, 1);
     }
 
+    /**
+     * Models in the data form {@link DataForm#preferred} picks for the operator: the Gram form for a dense one with
+     * n &gt; d²/2, whose H is built on the instance by the first model and shared by every R and run after it.
+     */
     private static Prepared sensing(RunConfig config) {
         SensingInstance instance = Instances.of(config);
         Reference reference = sensingReference(config, instance);
         boolean symmetric = config.problem().family().symmetricModel();
+        DataForm form = DataForm.preferred(instance.operator());
         return new Prepared(config.instanceSeed(), instance.f0(),
-                rank -> symmetric ? SymmetricSensing.of(instance, rank) : AsymmetricSensing.of(instance, rank),
+                rank -> symmetric ? SymmetricSensing.of(instance, rank, form)
+                        : AsymmetricSensing.of(instance, rank, form),
                 rank -> reference, symmetric ? Landscapes::symmetricLanes : BatchedObjective::laneByLane);
     }
 

@@ -2,35 +2,16 @@ package org.overparam.problem;
 
 import java.util.List;
 
-/** {@link BatchedObjective#laneByLane}: gathers each lane, calls its scalar objective, scatters the result. */
+/** {@link BatchedObjective#laneByLane}: each lane through its own scalar objective. */
 final class LaneByLane implements BatchedObjective {
 
     private final Objective[] lanes;
-    private final int dim;
-    private final double[] x;
-    private final double[] v;
-    private final double[] out;
 
     LaneByLane(List<? extends Objective> lanes) {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one lane");
         }
         this.lanes = lanes.toArray(new Objective[0]);
-        this.dim = this.lanes[0].dimension();
-        for (Objective f : this.lanes) {
-            if (f.dimension() != dim) {
-                throw new IllegalArgumentException("every lane must have dimension " + dim + ", got "
-                        + f.dimension());
-            }
-        }
-        this.x = new double[dim];
-        this.v = new double[dim];
-        this.out = new double[dim];
-    }
-
-    @Override
-    public int dimension() {
-        return dim;
     }
 
     @Override
@@ -39,23 +20,23 @@ final class LaneByLane implements BatchedObjective {
     }
 
     @Override
-    public void valueAndGradient(double[] xs, double[] gradients, double[] values) {
-        int width = lanes.length;
-        for (int j = 0; j < width; j++) {
-            BatchedObjective.gather(xs, j, width, x);
-            values[j] = lanes[j].valueAndGradient(x, out);
-            BatchedObjective.scatter(out, gradients, j, width);
+    public void valueAndGradient(double[][] x, double[][] gradient, double[] values) {
+        for (int j = 0; j < lanes.length; j++) {
+            if (x[j] != null) {
+                values[j] = lanes[j].valueAndGradient(x[j], gradient[j]);
+            }
         }
     }
 
     @Override
-    public void hessianVector(double[] xs, double[] vs, double[] outs) {
-        int width = lanes.length;
-        for (int j = 0; j < width; j++) {
-            BatchedObjective.gather(xs, j, width, x);
-            BatchedObjective.gather(vs, j, width, v);
-            lanes[j].hessianVector(x, v, out);
-            BatchedObjective.scatter(out, outs, j, width);
+    public double valueErrorFloor(int lane) {
+        return lanes[lane].valueErrorFloor();
+    }
+
+    @Override
+    public void hessianVector(double[][] x, double[][] v, double[][] out) {
+        for (int j = 0; j < lanes.length; j++) {
+            lanes[j].hessianVector(x[j], v[j], out[j]);
         }
     }
 }

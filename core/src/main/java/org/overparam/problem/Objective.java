@@ -20,4 +20,15 @@ public interface Objective {
 
     /** Writes ∇²f(x)·v into {@code out}; {@code out} must not alias {@code x} or {@code v}. */
     void hessianVector(double[] x, double[] v, double[] out);
+
+    /**
+     * An absolute size of the rounding error of {@link #value} that does not shrink with |f(x)|: 0 (the default)
+     * where the error is relative to the value itself, as for a sum of squared residuals; positive where f is
+     * computed as a difference of larger terms (the Gram form of matrix sensing, whose error is relative to
+     * f(0)). The Armijo search's approximate test counts a rise of f up to this much as rounding
+     * ({@link org.overparam.solve.StepSize.Armijo}).
+     */
+    default double valueErrorFloor() {
+        return 0;
+    }
 }

@@ -97,7 +97,7 @@ public final class GradientDescent {
         if (x.length != dim) {
             throw new IllegalArgumentException("x must have length " + dim + ", got " + x.length);
         }
-        Search search = new Search(x, settings);
+        Search search = new Search(x, settings, f.valueErrorFloor());
         while (!search.finished()) {
             search.offer(f.valueAndGradient(search.point(), search.gradient()));
         }
@@ -105,7 +105,7 @@ public final class GradientDescent {
     }
 
     /**
-     * Minimizes L objectives of one dimension in lock-step, lane j from the point in {@code x[j]} (overwritten with
+     * Minimizes L objectives in lock-step, lane j from the point in {@code x[j]} (overwritten with
      * its final iterate) with {@code settings[j]}. Every round evaluates the pending point of every running lane
      * with one call of a {@link BatchedObjective}; each lane then takes exactly the decisions {@link #minimize}
      * takes, so lane j's result is bit-identical to {@code minimize(f_j, x[j], settings[j])} whenever the batched
@@ -121,41 +121,41 @@ public final class GradientDescent {
             throw new IllegalArgumentException("one settings per lane: " + lanes + " lanes, " + settings.length
                     + " settings");
         }
+        int[] members = IntStream.range(0, lanes).toArray();
+        BatchedObjective batch = batches.apply(members);
         Search[] searches = new Search[lanes];
         for (int j = 0; j < lanes; j++) {
-            searches[j] = new Search(x[j], settings[j]);
+            searches[j] = new Search(x[j], settings[j], batch.valueErrorFloor(j));
         }
-        int[] members = IntStream.range(0, lanes).toArray();
         while (members.length > 0) {
-            BatchedObjective batch = batches.apply(members);
             int width = members.length;
-            int dim = batch.dimension();
             if (batch.lanes() != width) {
                 throw new IllegalStateException("the batch has " + batch.lanes() + " lanes, asked for " + width);
             }
-            double[] points = new double[dim * width];
-            double[] gradients = new double[dim * width];
+            double[][] points = new double[width][];
+            double[][] gradients = new double[width][];
             double[] values = new double[width];
             int running = width;
             while (running > width / 2) {
                 for (int slot = 0; slot < width; slot++) {
                     Search s = searches[members[slot]];
-                    if (!s.finished()) {
-                        BatchedObjective.scatter(s.point(), points, slot, width);
-                    }
+                    points[slot] = s.finished() ? null : s.point(); // a finished lane idles until the batch shrinks
+                    gradients[slot] = s.finished() ? null : s.gradient();
                 }
                 batch.valueAndGradient(points, gradients, values);
                 running = 0;
                 for (int slot = 0; slot < width; slot++) {
                     Search s = searches[members[slot]];
                     if (!s.finished()) {
-                        BatchedObjective.gather(gradients, slot, width, s.gradient());
                         s.offer(values[slot]);
                         running += s.finished() ? 0 : 1;
                     }
                 }
             }
             members = Arrays.stream(members).filter(j -> !searches[j].finished()).toArray();
+            if (members.length > 0) {
+                batch = batches.apply(members);
+            }
         }
         Descent[] out = new Descent[lanes];
         for (int j = 0; j < lanes; j++) {
@@ -190,6 +190,8 @@ public final class GradientDescent {
         private double required;
         private int iterations;
         private int evaluations;
+        /** The objective's absolute value error, part of the approximate Armijo test's rounding allowance. */
+        private final double valueErrorFloor;
         private Pending pending;
         private StopReason reason;
 
@@ -201,8 +203,9 @@ public final class GradientDescent {
         private int escapeStart = -1;
         private int perturbations;
 
-        Search(double[] x0, Settings settings) {
+        Search(double[] x0, Settings settings, double valueErrorFloor) {
             this.out = x0;
+            this.valueErrorFloor = valueErrorFloor;
             this.settings = settings;
             this.armijo = settings.step() instanceof StepSize.Armijo a ? a : null;
             int dim = x0.length;
@@ -317,7 +320,8 @@ public final class GradientDescent {
         }
 
         private boolean approximatelyArmijo(double fTrial) {
-            if (!(fTrial <= fx + StepSize.Armijo.VALUE_ROUNDING * Math.abs(fx))) {
+            double rounding = Math.max(StepSize.Armijo.VALUE_ROUNDING * Math.abs(fx), valueErrorFloor);
+            if (!(fTrial <= fx + rounding)) {
                 return false;
             }
             double slope = 0;

@@ -24,9 +24,12 @@ public sealed interface StepSize {
      *
      * <p>Near a minimum the decrease cη‖∇f‖² falls below the rounding error of f itself, and the plain test
      * would reject every step. There the approximate Armijo condition of Hager &amp; Zhang (SIAM J. Optim. 16,
-     * 2005) takes over: a step is also accepted when f did not rise by more than {@value #VALUE_ROUNDING}·|f|
+     * 2005) takes over: a step is also accepted when f did not rise by more than its rounding error,
+     * max({@value #VALUE_ROUNDING}·|f|, the objective's {@link org.overparam.problem.Objective#valueErrorFloor}),
      * and the slope along the step has not turned by more than {@value #SLOPE_TURN} of its initial size,
      * ⟨∇f(x − η∇f), ∇f(x)⟩ ≥ −{@value #SLOPE_TURN}·‖∇f(x)‖², which for a quadratic is the Armijo test itself.
+     * The floor matters where f's error does not shrink with f (matrix sensing's Gram form: ~ε·f(0)); without
+     * it the search would stall once f − f* falls to that error, short of the gradient tolerance.
      */
     record Armijo(double initial) implements StepSize {
         /** The Armijo constant c of the sufficient-decrease condition. */

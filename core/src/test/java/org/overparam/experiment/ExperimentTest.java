@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.certify.Outcome;
 import org.overparam.certify.ReferenceKind;
+import org.overparam.problem.sensing.DataForm;
+import org.overparam.problem.sensing.SensingObjective;
 
 class ExperimentTest {
 
@@ -110,6 +112,21 @@ class ExperimentTest {
         assertEquals(Outcome.GLOBAL, row.outcome(), row::toString);
         // Never below the certified lower bound f_ref − gap (up to rounding).
         assertTrue(row.objective() >= row.reference() - row.referenceGap() - 1e-12 * row.f0(), row::toString);
+    }
+
+    /** The sensing models take the data form the rule picks: Gram for a dense operator with n &gt; d²/2 only. */
+    @Test
+    void sensingModelsUseTheGramFormExactlyWhereTheRulePicksIt() {
+        assertEquals(DataForm.GRAM, form(Family.MATRIX_SENSING, OperatorKind.GAUSSIAN, 120));
+        assertEquals(DataForm.GRAM, form(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 19));
+        assertEquals(DataForm.MEASURED, form(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 18));
+        assertEquals(DataForm.MEASURED, form(Family.MATRIX_SENSING, OperatorKind.RANK_ONE, 120));
+        assertEquals(DataForm.MEASURED, form(Family.SYMMETRIC_SENSING, OperatorKind.ENTRY_SAMPLING, 30));
+    }
+
+    private static DataForm form(Family family, OperatorKind operator, int n) {
+        RunConfig config = config(family, operator, n, 0, 0, 3, 0);
+        return ((SensingObjective) Experiment.prepare(config).model(3)).form();
     }
 
     @Test

@@ -119,37 +119,49 @@ public abstract class ModelContract {
         }
         BatchedObjective batch = prepared.get(lanes.get(0)).batches().apply(batchModels);
         assertEquals(width, batch.lanes());
-        int dim = batch.dimension();
-        double[] xs = new double[dim * width];
-        double[] vs = new double[dim * width];
+        double[][] xs = new double[width][];
+        double[][] vs = new double[width][];
+        double[][] gradients = new double[width][];
+        double[][] products = new double[width][];
         for (int slot = 0; slot < width; slot++) {
             RunConfig c = configs.get(lanes.get(slot));
-            BatchedObjective.scatter(point(scalarModels.get(slot), c.initSeed()), xs, slot, width);
-            BatchedObjective.scatter(direction(dim, c.initSeed() + 3), vs, slot, width);
+            int dim = scalarModels.get(slot).dimension();
+            xs[slot] = point(scalarModels.get(slot), c.initSeed());
+            vs[slot] = direction(dim, c.initSeed() + 3);
+            gradients[slot] = new double[dim];
+            products[slot] = new double[dim];
         }
         double[] values = new double[width];
-        double[] gradients = new double[dim * width];
-        double[] products = new double[dim * width];
         batch.valueAndGradient(xs, gradients, values);
         batch.hessianVector(xs, vs, products);
         for (int slot = 0; slot < width; slot++) {
             Model f = scalarModels.get(slot);
-            double[] x = new double[dim];
-            double[] v = new double[dim];
-            BatchedObjective.gather(xs, slot, width, x);
-            BatchedObjective.gather(vs, slot, width, v);
+            int dim = f.dimension();
             double[] g = new double[dim];
             double[] hv = new double[dim];
-            double value = f.valueAndGradient(x, g);
-            f.hessianVector(x, v, hv);
-            double[] batchG = new double[dim];
-            double[] batchHv = new double[dim];
-            BatchedObjective.gather(gradients, slot, width, batchG);
-            BatchedObjective.gather(products, slot, width, batchHv);
+            double value = f.valueAndGradient(xs[slot], g);
+            f.hessianVector(xs[slot], vs[slot], hv);
             String lane = "lane " + slot + " of " + width + ": " + configs.get(lanes.get(slot));
             assertEquals(value, values[slot], 0.0, lane);
-            assertArrayEquals(g, batchG, lane);
-            assertArrayEquals(hv, batchHv, lane);
+            assertArrayEquals(g, gradients[slot], lane);
+            assertArrayEquals(hv, products[slot], lane);
+        }
+        // An idle lane (null point) is left alone, and the others do not notice it.
+        if (width > 1) {
+            double[][] someIdle = xs.clone();
+            someIdle[0] = null;
+            double[] again = values.clone();
+            again[0] = Double.NaN;
+            double[][] gradientsAgain = new double[width][];
+            for (int slot = 1; slot < width; slot++) {
+                gradientsAgain[slot] = new double[gradients[slot].length];
+            }
+            batch.valueAndGradient(someIdle, gradientsAgain, again);
+            assertTrue(Double.isNaN(again[0]));
+            for (int slot = 1; slot < width; slot++) {
+                assertEquals(values[slot], again[slot], 0.0);
+                assertArrayEquals(gradients[slot], gradientsAgain[slot]);
+            }
         }
     }
 

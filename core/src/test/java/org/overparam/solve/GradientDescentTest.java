@@ -181,6 +181,63 @@ class GradientDescentTest {
         assertEquals(DOUBLE_WELL.value(x), result.value(), 0);
     }
 
+    /**
+     * f = (x² + 4y²)/2 evaluated with an absolute error of up to ±{@code noise}/2 that does not shrink with f (a
+     * deterministic hash of x's bits), like a value computed as a difference of large terms; the gradient is
+     * exact. Its {@link Objective#valueErrorFloor} is {@code floor}.
+     */
+    private static Objective noisyQuadratic(double noise, double floor) {
+        return new Objective() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double value(double[] p) {
+                long bits = Double.doubleToLongBits(p[0]) * 31 + Double.doubleToLongBits(p[1]);
+                double hash = ((bits * 0x9E3779B97F4A7C15L) >>> 11) * 0x1p-53 - 0.5; // in [−½, ½)
+                return (p[0] * p[0] + 4 * p[1] * p[1]) / 2 + noise * hash;
+            }
+
+            @Override
+            public double valueAndGradient(double[] p, double[] g) {
+                g[0] = p[0];
+                g[1] = 4 * p[1];
+                return value(p);
+            }
+
+            @Override
+            public void hessianVector(double[] p, double[] v, double[] out) {
+                out[0] = v[0];
+                out[1] = 4 * v[1];
+            }
+
+            @Override
+            public double valueErrorFloor() {
+                return floor;
+            }
+        };
+    }
+
+    /**
+     * Once f falls to its absolute error (1e-12 here, at ‖∇f‖ ≈ 1e-6), value comparisons are coin flips: without a
+     * floor Armijo stalls far above a gradient tolerance of 1e-10; with the floor counted as rounding, the
+     * approximate test decides by the exact gradients and the run gets there.
+     */
+    @Test
+    void armijoCountsTheObjectivesValueErrorFloorAsRounding() {
+        double noise = 1e-12;
+        var settings = GradientDescent.Settings.of(new StepSize.Armijo(0.1), stop(2_000, 1e-10));
+        double[] stalled = {1, 1};
+        var without = GradientDescent.minimize(noisyQuadratic(noise, 0), stalled, settings);
+        assertEquals(StopReason.MAX_ITERATIONS, without.reason(), without::toString);
+        assertTrue(without.gradNorm() > 1e-8, without::toString);
+        double[] converged = {1, 1};
+        var with = GradientDescent.minimize(noisyQuadratic(noise, noise), converged, settings);
+        assertEquals(StopReason.GRADIENT_TOLERANCE, with.reason(), with::toString);
+    }
+
     @Test
     void sameSettingsGiveBitIdenticalRuns() {
         var settings = GradientDescent.Settings.of(new StepSize.Armijo(1), stop(500, 1e-12))

@@ -16,20 +16,23 @@ import org.overparam.problem.Residuals;
  * ∇_U f = (2/n) G V + 2λU, ∇_V f = (2/n) Gᵀ U + 2λV; along (dU, dV), with dres = 𝒜(dU Vᵀ + U dVᵀ),
  * H_U = (2/n)[𝒜*(dres) V + G dV] + 2λ dU and H_V = (2/n)[𝒜*(dres)ᵀ U + Gᵀ dU] + 2λ dV.
  *
- * <p>Everything goes through the operator's factored methods, so one evaluation costs what the operator's
- * factored calls cost (O(n·d·R) for rank-one, O(n·R) for entry sampling). The instance's regularizer C is
- * not used by this model. Scratch is preallocated in {@link #of}; instances are per run and not thread-safe.
+ * <p>The data term and G, 𝒜*(dres) are reached through a {@link DataForm}: MEASURED goes through the operator's
+ * factored methods, so one evaluation costs what those cost (O(n·d·R) for rank-one, O(n·R) for entry sampling,
+ * two passes over 𝐀 when dense); GRAM goes through the instance's shared H = 𝐀ᵀ𝐀 (one pass over its packed
+ * triangle, see {@code GramDataTerm} for its accuracy). Either way {@link #dataLoss} and {@link #residuals()}
+ * go through 𝒜 itself. The instance's regularizer C is not used by this model. Scratch is preallocated in
+ * {@link #of}; instances are per run and not thread-safe.
  */
 public final class AsymmetricSensing implements SensingObjective {
 
     private final SensingInstance instance;
-    private final MeasurementOperator op;
+    private final DataTerm fit;
+    private final MeasuredDataTerm exact;
     private final int d;
     private final int n;
     private final int rank;
     private final int dr;
     private final double lambda;
-    private final double[] y;
     private final double[] truth;
     private final double truthNorm;
 
@@ -39,42 +42,46 @@ public final class AsymmetricSensing implements SensingObjective {
     private final double[] dv;
     private final double[] t1;
     private final double[] t2;
-    private final double[] res;
-    private final double[] dres;
-    private final double[] tmp;
-    private final double[] work;
+    private final double[] t3;
+    private final double[] t4;
     private final double[] column;
 
-    private AsymmetricSensing(SensingInstance instance, int rank) {
+    private AsymmetricSensing(SensingInstance instance, int rank, DataForm form) {
         this.instance = instance;
-        this.op = instance.operator();
         this.d = instance.dim();
         this.n = instance.count();
         this.rank = rank;
         this.dr = d * rank;
         this.lambda = instance.lambda();
-        this.y = instance.yShared();
         this.truth = instance.truthShared();
         this.truthNorm = Dense.norm(truth);
+        this.exact = new MeasuredDataTerm(instance, rank);
+        this.fit = DataTerm.of(instance, rank, form, exact);
         this.u = new double[dr];
         this.v = new double[dr];
         this.du = new double[dr];
         this.dv = new double[dr];
         this.t1 = new double[dr];
         this.t2 = new double[dr];
-        this.res = new double[n];
-        this.dres = new double[n];
-        this.tmp = new double[n];
-        this.work = new double[op.workSize(rank)];
+        this.t3 = new double[dr];
+        this.t4 = new double[dr];
         this.column = new double[d];
+    }
+
+    /** {@link #of(SensingInstance, int, DataForm)} in the MEASURED form. */
+    public static AsymmetricSensing of(SensingInstance instance, int rank) {
+        return of(instance, rank, DataForm.MEASURED);
     }
 
     /**
      * @param instance the sensing instance (its regularizer is ignored)
      * @param rank     R ≥ 1, columns of U and V
+     * @param form     how the data term is evaluated; GRAM only where {@link DataForm#preferred} picks it (its H is
+     *                 built on the instance on first use and shared)
      */
-    public static AsymmetricSensing of(SensingInstance instance, int rank) {
+    public static AsymmetricSensing of(SensingInstance instance, int rank, DataForm form) {
         Objects.requireNonNull(instance, "instance must not be null");
+        Objects.requireNonNull(form, "form must not be null");
         if (rank < 1) {
             throw new IllegalArgumentException("rank must be >= 1, got " + rank);
         }
@@ -82,7 +89,7 @@ public final class AsymmetricSensing implements SensingObjective {
             throw new IllegalArgumentException("2*d*rank must fit in an array, got d=" + instance.dim()
                     + ", rank=" + rank);
         }
-        return new AsymmetricSensing(instance, rank);
+        return new AsymmetricSensing(instance, rank, form);
     }
 
     @Override
@@ -101,10 +108,20 @@ public final class AsymmetricSensing implements SensingObjective {
     }
 
     @Override
+    public DataForm form() {
+        return fit.form();
+    }
+
+    /** The data term's floor: 0 in the MEASURED form, of order ε·f0 in the GRAM form. */
+    @Override
+    public double valueErrorFloor() {
+        return fit.valueErrorFloor();
+    }
+
+    @Override
     public double value(double[] x) {
         split("x", x, u, v);
-        residual();
-        return Dense.dot(res, res) / n + lambda * (Dense.dot(u, u) + Dense.dot(v, v));
+        return fit.at(u, v) + lambda * (Dense.dot(u, u) + Dense.dot(v, v));
     }
 
     @Override
@@ -112,7 +129,7 @@ public final class AsymmetricSensing implements SensingObjective {
         checkLength("gradient", gradient);
         double f = value(x);
         double c = 2.0 / n;
-        op.adjointBothTimes(res, v, u, rank, t1, t2, work);
+        fit.residualTimes(v, u, t1, t2);
         for (int j = 0; j < dr; j++) {
             gradient[j] = c * t1[j] + 2 * lambda * u[j];
             gradient[dr + j] = c * t2[j] + 2 * lambda * v[j];
@@ -125,26 +142,21 @@ public final class AsymmetricSensing implements SensingObjective {
         checkLength("out", out);
         split("x", x, u, v);
         split("direction", direction, du, dv);
-        residual();
-        tangentApply(dres);
+        fit.along(u, v, du, dv);
         double c = 2.0 / n;
-        op.adjointTimes(dres, v, rank, t1, work);
-        op.adjointTimes(res, dv, rank, t2, work);
+        fit.curvatureTimes(v, u, t1, t2);
+        fit.residualTimes(dv, du, t3, t4);
         for (int j = 0; j < dr; j++) {
-            out[j] = c * (t1[j] + t2[j]) + 2 * lambda * du[j];
-        }
-        op.adjointTransposeTimes(dres, u, rank, t1, work);
-        op.adjointTransposeTimes(res, du, rank, t2, work);
-        for (int j = 0; j < dr; j++) {
-            out[dr + j] = c * (t1[j] + t2[j]) + 2 * lambda * dv[j];
+            out[j] = c * (t1[j] + t3[j]) + 2 * lambda * du[j];
+            out[dr + j] = c * (t2[j] + t4[j]) + 2 * lambda * dv[j];
         }
     }
 
+    /** (1/n)‖𝒜(UVᵀ) − y‖² from the residuals through 𝒜, whatever the form: accurate down to D → 0. */
     @Override
     public double dataLoss(double[] x) {
         split("x", x, u, v);
-        residual();
-        return Dense.dot(res, res) / n;
+        return exact.at(u, v);
     }
 
     @Override
@@ -191,7 +203,7 @@ public final class AsymmetricSensing implements SensingObjective {
                 checkCount("out", out);
                 split("x", x, u, v);
                 split("direction", direction, du, dv);
-                tangentApply(out);
+                exact.measure(du, v, u, dv, out);
             }
 
             @Override
@@ -199,28 +211,11 @@ public final class AsymmetricSensing implements SensingObjective {
                 checkCount("w", w);
                 checkLength("out", out);
                 split("x", x, u, v);
-                op.adjointBothTimes(w, v, u, rank, t1, t2, work);
+                exact.adjointTimes(w, v, u, t1, t2);
                 System.arraycopy(t1, 0, out, 0, dr);
                 System.arraycopy(t2, 0, out, dr, dr);
             }
         };
-    }
-
-    /** out = 𝒜(dU Vᵀ + U dVᵀ) from the current u, v, du, dv: the change of the measurements; uses tmp. */
-    private void tangentApply(double[] out) {
-        op.applyFactored(du, v, rank, out, work);
-        op.applyFactored(u, dv, rank, tmp, work);
-        for (int i = 0; i < n; i++) {
-            out[i] += tmp[i];
-        }
-    }
-
-    /** res = 𝒜(UVᵀ) − y from the current u, v. */
-    private void residual() {
-        op.applyFactored(u, v, rank, res, work);
-        for (int i = 0; i < n; i++) {
-            res[i] -= y[i];
-        }
     }
 
     private void split(String key, double[] x, double[] first, double[] second) {
@@ -243,6 +238,6 @@ public final class AsymmetricSensing implements SensingObjective {
 
     @Override
     public String toString() {
-        return "AsymmetricSensing[d=" + d + ", n=" + n + ", R=" + rank + ", lambda=" + lambda + "]";
+        return "AsymmetricSensing[d=" + d + ", n=" + n + ", R=" + rank + ", lambda=" + lambda + ", " + form() + "]";
     }
 }

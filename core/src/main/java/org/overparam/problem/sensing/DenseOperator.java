@@ -114,6 +114,11 @@ public final class DenseOperator implements MeasurementOperator {
         Dense.gemv(true, n, dd, 1.0, a, w, 0.0, out);
     }
 
+    /** The internal 𝐀 (n×d² column-major); callers in this package must not modify it. */
+    double[] matrixShared() {
+        return a;
+    }
+
     @Override
     public String toString() {
         return "DenseOperator[d=" + d + ", n=" + n + (symmetric ? ", symmetric" : "") + "]";

@@ -1,6 +1,5 @@
 package org.overparam.problem.sensing;
 
-import java.util.Arrays;
 import java.util.List;
 import org.overparam.problem.BatchedObjective;
 
@@ -36,8 +35,6 @@ final class RankOneLanes implements BatchedObjective {
     private final double[] g;
     private final double[] p;
     private final double[] blockSum;
-    private final double[] sum;
-    private final double[] dot;
 
     private RankOneLanes(List<SymmetricSensing> lanes) {
         SymmetricSensing first = lanes.get(0);
@@ -70,8 +67,6 @@ final class RankOneLanes implements BatchedObjective {
         this.g = new double[dim * block];
         this.p = new double[rank * block];
         this.blockSum = new double[block];
-        this.sum = new double[width];
-        this.dot = new double[width];
     }
 
     /**
@@ -83,53 +78,57 @@ final class RankOneLanes implements BatchedObjective {
     }
 
     @Override
-    public int dimension() {
-        return dim;
-    }
-
-    @Override
     public int lanes() {
         return width;
     }
 
     @Override
-    public void valueAndGradient(double[] x, double[] gradient, double[] values) {
-        int w = width;
+    public void valueAndGradient(double[][] x, double[][] gradient, double[] values) {
         for (int c = 0; c < blocks; c++) {
             int first = c * block;
-            int count = Math.min(block, w - first);
-            for (int e = 0; e < dim; e++) {
-                System.arraycopy(x, e * w + first, u, e * block, count);
+            int count = Math.min(block, width - first);
+            boolean idle = true;
+            for (int jj = 0; jj < count; jj++) {
+                double[] xj = x[first + jj];
+                idle &= xj == null;
+                for (int e = 0; e < dim; e++) {
+                    u[e * block + jj] = xj == null ? 0 : xj[e];
+                }
+            }
+            if (idle) {
+                continue;
             }
             RankOneVectorKernel.dataTerm(n, d, rank, samples, c * n * d * block, y, c * n * block, u, g, p, blockSum);
-            for (int e = 0; e < dim; e++) {
-                System.arraycopy(g, e * block, gradient, e * w + first, count);
-            }
-            System.arraycopy(blockSum, 0, sum, first, count);
-        }
-        // The tail of SymmetricSensing.valueAndGradient, lane by lane in the same order.
-        Arrays.fill(dot, 0.0);
-        for (int e = 0; e < dim; e++) {
-            int o = e * w;
-            for (int j = 0; j < w; j++) {
-                dot[j] += x[o + j] * x[o + j];
-            }
-        }
-        for (int j = 0; j < w; j++) {
-            values[j] = sum[j] / n + lambda[j] * dot[j];
-        }
-        double scale = 2.0 / n;
-        for (int e = 0; e < dim; e++) {
-            int o = e * w;
-            for (int j = 0; j < w; j++) {
-                double twice = gradient[o + j] * 2;
-                gradient[o + j] = scale * twice + 2 * lambda[j] * x[o + j];
+            for (int jj = 0; jj < count; jj++) {
+                int j = first + jj;
+                double[] xj = x[j];
+                if (xj == null) {
+                    continue;
+                }
+                // The tail of SymmetricSensing.valueAndGradient, in the same order.
+                double[] gj = gradient[j];
+                double dot = 0;
+                for (int e = 0; e < dim; e++) {
+                    dot += xj[e] * xj[e];
+                }
+                values[j] = blockSum[jj] / n + lambda[j] * dot;
+                double scale = 2.0 / n;
+                for (int e = 0; e < dim; e++) {
+                    double twice = g[e * block + jj] * 2;
+                    gj[e] = scale * twice + 2 * lambda[j] * xj[e];
+                }
             }
         }
     }
 
+    /** Quadratic networks evaluate their residuals exactly (no Gram form): no floor beyond the relative one. */
     @Override
-    public void hessianVector(double[] x, double[] v, double[] out) {
+    public double valueErrorFloor(int lane) {
+        return 0;
+    }
+
+    @Override
+    public void hessianVector(double[][] x, double[][] v, double[][] out) {
         scalar.hessianVector(x, v, out);
     }
 }

@@ -9,7 +9,9 @@ import org.overparam.linalg.Dense;
  * (d×d column-major) of rank r, the ridge weight λ ≥ 0 and an optional symmetric regularizer C (d×d
  * column-major; {@code null} means C = 0, used only by the symmetric model's ⟨C, UUᵀ⟩ term).
  *
- * <p>Immutable: arrays are copied in, and public getters return copies.
+ * <p>Immutable: arrays are copied in, and public getters return copies. The one piece built after construction
+ * is the Gram form of a dense operator ({@link #gram()}), made on first use and then shared read-only by every
+ * objective on this instance, on any thread.
  */
 public final class SensingInstance {
 
@@ -20,6 +22,10 @@ public final class SensingInstance {
     private final double lambda;
     private final double[] regularizer;
     private final double f0;
+    /** Guards the one build of {@link #gram}; private, so that no caller can hold it. */
+    private final Object gramLock = new Object();
+    /** The Gram form, null until first needed; written once under gramLock, read without it. */
+    private volatile Gram gram;
 
     private SensingInstance(MeasurementOperator operator, double[] y, double[] truth, int trueRank,
                             double lambda, double[] regularizer) {
@@ -125,6 +131,36 @@ public final class SensingInstance {
     /** f(0) = (1/n)‖y‖², the objective of either factored model at zero parameters. */
     public double f0() {
         return f0;
+    }
+
+    /**
+     * H = 𝐀ᵀ𝐀, b = 𝐀ᵀy and c = yᵀy, built on the first call (n·d²(d²+1)/2 multiply–adds) and returned by every later
+     * one. Thread-safe: concurrent first calls build it once (double-checked locking on a volatile field; the
+     * Gram is immutable). Only for instances where {@link DataForm#preferred} picks the Gram form.
+     *
+     * @throws IllegalStateException if it does not
+     */
+    Gram gram() {
+        Gram g = gram;
+        if (g == null) {
+            synchronized (gramLock) {
+                g = gram;
+                if (g == null) {
+                    if (DataForm.preferred(operator) != DataForm.GRAM) {
+                        throw new IllegalStateException("no Gram form for " + operator + ": it needs a dense "
+                                + "operator with n > d²/2");
+                    }
+                    g = Gram.of((DenseOperator) operator, y);
+                    gram = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    /** Whether {@link #gram()} has been built (for tests of its laziness). */
+    boolean gramBuilt() {
+        return gram != null;
     }
 
     /** The internal y; callers in this package must not modify it. */

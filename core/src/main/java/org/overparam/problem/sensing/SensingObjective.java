@@ -16,7 +16,14 @@ public sealed interface SensingObjective extends Model permits AsymmetricSensing
     /** The instance this objective was built on. */
     SensingInstance instance();
 
-    /** (1/n)‖𝒜(X) − y‖², the data term without any regularization. */
+    /** How {@link #value}, the gradient and Hessian–vector products evaluate the data term. */
+    DataForm form();
+
+    /**
+     * (1/n)‖𝒜(X) − y‖², the data term without any regularization, always from residuals through 𝒜 (in the GRAM form
+     * too, where it is not the data term {@link #value} uses: this one stays accurate as it goes to 0). Costs one
+     * pass over a dense 𝐀: the loss column calls it once per run.
+     */
     double dataLoss(double[] x);
 
     /** ‖X − M*‖_F / ‖M*‖_F, or ‖X‖_F when M* = 0. */

@@ -20,63 +20,61 @@ import org.overparam.problem.Residuals;
  * with dres = 𝒜(dU Uᵀ + U dUᵀ), H dU = (2/n)[(𝒜*(dres) + 𝒜*(dres)ᵀ) U + (G + Gᵀ) dU] + 2Λ dU.
  *
  * <p>Operators whose A_i are not symmetric (dense Gaussian) are handled exactly through
- * {@link MeasurementOperator#adjointTransposeTimes}; symmetric ones save half the adjoint calls. All
- * products go through the operator's factored methods (O(n·d·R) for rank-one); C adds d²R per call.
- * Scratch is preallocated in {@link #of}; instances are per run and not thread-safe.
+ * {@link MeasurementOperator#adjointTransposeTimes}; symmetric ones save half the adjoint calls. The data term
+ * and the adjoint images are reached through a {@link DataForm}: MEASURED through the operator's factored methods
+ * (O(n·d·R) for rank-one), GRAM through the instance's shared H = 𝐀ᵀ𝐀 (one pass over its packed triangle, see
+ * {@code GramDataTerm} for its accuracy); {@link #dataLoss} and {@link #residuals()} always go through 𝒜 itself.
+ * C adds d²R per call. Scratch is preallocated in {@link #of}; instances are per run and not thread-safe.
  */
 public final class SymmetricSensing implements SensingObjective {
 
     private final SensingInstance instance;
-    private final MeasurementOperator op;
-    private final boolean symmetricOperator;
+    private final DataTerm fit;
+    private final MeasuredDataTerm exact;
     private final int d;
     private final int n;
     private final int rank;
     private final int dr;
     private final double lambda;
-    private final double[] y;
     private final double[] c;
     private final double[] truth;
     private final double truthNorm;
 
     private final double[] t1;
-    private final double[] t2;
     private final double[] cu;
-    private final double[] res;
-    private final double[] dres;
-    private final double[] tmp;
-    private final double[] work;
     private final double[] column;
 
-    private SymmetricSensing(SensingInstance instance, int rank) {
+    private SymmetricSensing(SensingInstance instance, int rank, DataForm form) {
         this.instance = instance;
-        this.op = instance.operator();
-        this.symmetricOperator = op.symmetric();
         this.d = instance.dim();
         this.n = instance.count();
         this.rank = rank;
         this.dr = d * rank;
         this.lambda = instance.lambda();
-        this.y = instance.yShared();
         this.c = instance.regularizerShared();
         this.truth = instance.truthShared();
         this.truthNorm = Dense.norm(truth);
+        this.exact = new MeasuredDataTerm(instance, rank);
+        this.fit = DataTerm.of(instance, rank, form, exact);
         this.t1 = new double[dr];
-        this.t2 = new double[dr];
         this.cu = new double[dr];
-        this.res = new double[n];
-        this.dres = new double[n];
-        this.tmp = new double[n];
-        this.work = new double[op.workSize(rank)];
         this.column = new double[d];
+    }
+
+    /** {@link #of(SensingInstance, int, DataForm)} in the MEASURED form. */
+    public static SymmetricSensing of(SensingInstance instance, int rank) {
+        return of(instance, rank, DataForm.MEASURED);
     }
 
     /**
      * @param instance the sensing instance; its regularizer C enters as ⟨C, UUᵀ⟩
      * @param rank     R ≥ 1, columns of U
+     * @param form     how the data term is evaluated; GRAM only where {@link DataForm#preferred} picks it (its H is
+     *                 built on the instance on first use and shared)
      */
-    public static SymmetricSensing of(SensingInstance instance, int rank) {
+    public static SymmetricSensing of(SensingInstance instance, int rank, DataForm form) {
         Objects.requireNonNull(instance, "instance must not be null");
+        Objects.requireNonNull(form, "form must not be null");
         if (rank < 1) {
             throw new IllegalArgumentException("rank must be >= 1, got " + rank);
         }
@@ -84,7 +82,7 @@ public final class SymmetricSensing implements SensingObjective {
             throw new IllegalArgumentException("d*rank must fit in an array, got d=" + instance.dim()
                     + ", rank=" + rank);
         }
-        return new SymmetricSensing(instance, rank);
+        return new SymmetricSensing(instance, rank, form);
     }
 
     /**
@@ -100,8 +98,8 @@ public final class SymmetricSensing implements SensingObjective {
     private static boolean simdLanes(List<SymmetricSensing> lanes) {
         SymmetricSensing first = lanes.get(0);
         for (SymmetricSensing f : lanes) {
-            if (!(f.op instanceof RankOneOperator) || f.c != null || f.d != first.d || f.n != first.n
-                    || f.rank != first.rank) {
+            if (!(f.instance.operator() instanceof RankOneOperator) || f.c != null || f.d != first.d
+                    || f.n != first.n || f.rank != first.rank) {
                 return false;
             }
         }
@@ -124,10 +122,20 @@ public final class SymmetricSensing implements SensingObjective {
     }
 
     @Override
+    public DataForm form() {
+        return fit.form();
+    }
+
+    /** The data term's floor: 0 in the MEASURED form, of order ε·f0 in the GRAM form. */
+    @Override
+    public double valueErrorFloor() {
+        return fit.valueErrorFloor();
+    }
+
+    @Override
     public double value(double[] x) {
         checkLength("x", x);
-        residual(x);
-        double f = Dense.dot(res, res) / n + lambda * Dense.dot(x, x);
+        double f = fit.at(x, x) + lambda * Dense.dot(x, x);
         if (c != null) {
             Dense.gemm(false, false, d, rank, d, 1.0, c, x, 0.0, cu);
             f += Dense.dot(x, cu);
@@ -137,22 +145,12 @@ public final class SymmetricSensing implements SensingObjective {
 
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
-        checkLength("x", x);
         checkLength("gradient", gradient);
-        double f;
-        if (symmetricOperator) {
-            // 𝒜*(res) is symmetric: the gradient is 2·𝒜*(res)U, from one fused pass of the operator.
-            f = op.residualAndAdjoint(x, rank, y, res, gradient, work) / n + lambda * Dense.dot(x, x);
-            for (int j = 0; j < dr; j++) {
-                gradient[j] *= 2;
-            }
-            if (c != null) {
-                Dense.gemm(false, false, d, rank, d, 1.0, c, x, 0.0, cu);
-                f += Dense.dot(x, cu);
-            }
-        } else {
-            f = value(x);
-            symmetrizedAdjointTimes(res, x, gradient);
+        checkLength("x", x);
+        double f = fit.atSymmetricWithResidualTimes(x, gradient) + lambda * Dense.dot(x, x);
+        if (c != null) {
+            Dense.gemm(false, false, d, rank, d, 1.0, c, x, 0.0, cu);
+            f += Dense.dot(x, cu);
         }
         double scale = 2.0 / n;
         for (int j = 0; j < dr; j++) {
@@ -169,10 +167,9 @@ public final class SymmetricSensing implements SensingObjective {
         checkLength("x", x);
         checkLength("direction", direction);
         checkLength("out", out);
-        residual(x);
-        symmetrizedApply(x, direction, dres);
-        symmetrizedAdjointTimes(dres, x, out);
-        symmetrizedAdjointTimes(res, direction, t1);
+        fit.alongSymmetric(x, direction);
+        fit.curvatureSymmetrizedTimes(x, out);
+        fit.residualSymmetrizedTimes(direction, t1);
         double scale = 2.0 / n;
         for (int j = 0; j < dr; j++) {
             out[j] = scale * (out[j] + t1[j]) + 2 * lambda * direction[j];
@@ -182,11 +179,11 @@ public final class SymmetricSensing implements SensingObjective {
         }
     }
 
+    /** (1/n)‖𝒜(UUᵀ) − y‖² from the residuals through 𝒜, whatever the form: accurate down to D → 0. */
     @Override
     public double dataLoss(double[] x) {
         checkLength("x", x);
-        residual(x);
-        return Dense.dot(res, res) / n;
+        return exact.at(x, x);
     }
 
     @Override
@@ -233,7 +230,7 @@ public final class SymmetricSensing implements SensingObjective {
                 checkLength("x", x);
                 checkLength("direction", direction);
                 checkCount("out", out);
-                symmetrizedApply(x, direction, out);
+                exact.measureSymmetric(x, direction, out);
             }
 
             @Override
@@ -241,47 +238,9 @@ public final class SymmetricSensing implements SensingObjective {
                 checkLength("x", x);
                 checkCount("w", w);
                 checkLength("out", out);
-                symmetrizedAdjointTimes(w, x, out);
+                exact.adjointSymmetrizedTimes(w, x, out);
             }
         };
-    }
-
-    /** res = 𝒜(UUᵀ) − y. */
-    private void residual(double[] x) {
-        op.applyFactored(x, x, rank, res, work);
-        for (int i = 0; i < n; i++) {
-            res[i] -= y[i];
-        }
-    }
-
-    /** out = 𝒜(dU Uᵀ + U dUᵀ), the change of the measurements along dU; uses tmp as scratch. */
-    private void symmetrizedApply(double[] x, double[] direction, double[] out) {
-        op.applyFactored(direction, x, rank, out, work);
-        if (symmetricOperator) {
-            for (int i = 0; i < n; i++) {
-                out[i] *= 2;
-            }
-        } else {
-            op.applyFactored(x, direction, rank, tmp, work);
-            for (int i = 0; i < n; i++) {
-                out[i] += tmp[i];
-            }
-        }
-    }
-
-    /** out = (𝒜*(w) + 𝒜*(w)ᵀ) F for a d×R factor F; uses t2 as scratch. */
-    private void symmetrizedAdjointTimes(double[] w, double[] f, double[] out) {
-        op.adjointTimes(w, f, rank, out, work);
-        if (symmetricOperator) {
-            for (int j = 0; j < dr; j++) {
-                out[j] *= 2;
-            }
-        } else {
-            op.adjointTransposeTimes(w, f, rank, t2, work);
-            for (int j = 0; j < dr; j++) {
-                out[j] += t2[j];
-            }
-        }
     }
 
     private void checkCount(String key, double[] a) {
@@ -299,6 +258,6 @@ public final class SymmetricSensing implements SensingObjective {
     @Override
     public String toString() {
         return "SymmetricSensing[d=" + d + ", n=" + n + ", R=" + rank + ", lambda=" + lambda
-                + (c == null ? "" : ", regularized") + "]";
+                + (c == null ? "" : ", regularized") + ", " + form() + "]";
     }
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.problem.sensing.SensingFixtures.Kind;
 import org.overparam.random.Seeds;
 
-/** Gradient and Hessian–vector products of both models against central differences, on every operator. */
+/**
+ * Gradient and Hessian–vector products of both models against central differences, on every operator, in the
+ * measured form and, on the dense operators the rule gives it to (n = 4d &gt; d²/2), the Gram form.
+ */
 class SensingDerivativesTest {
 
     /** Central-difference step. The objective is a quartic polynomial, so truncation is exactly h²·f'''/6. */
@@ -55,7 +58,10 @@ class SensingDerivativesTest {
                         if (model == Model.ASYMMETRIC && reg == Regularization.RIDGE_AND_C) {
                             continue; // the asymmetric model has no C term
                         }
-                        cases.add(Arguments.of(model, kind, reg, seed));
+                        cases.add(Arguments.of(model, kind, reg, seed, DataForm.MEASURED));
+                        if (kind == Kind.GAUSSIAN || kind == Kind.SYMMETRIC_GAUSSIAN) {
+                            cases.add(Arguments.of(model, kind, reg, seed, DataForm.GRAM));
+                        }
                     }
                 }
             }
@@ -63,7 +69,7 @@ class SensingDerivativesTest {
         return cases.stream();
     }
 
-    private static SensingObjective objective(Model model, Kind kind, Regularization reg, long seed) {
+    private static SensingObjective objective(Model model, Kind kind, Regularization reg, long seed, DataForm form) {
         RandomGenerator rng = Seeds.generator(seed);
         MeasurementOperator op = SensingFixtures.operator(kind, D, rng);
         double[] truth = Truths.lowRank(D, TRUE_RANK, 3.0, model == Model.SYMMETRIC, rng);
@@ -75,13 +81,16 @@ class SensingDerivativesTest {
             SensingFixtures.symmetrize(D, c);
         }
         SensingInstance instance = SensingInstance.of(op, y, truth, TRUE_RANK, lambda, c);
-        return model == Model.ASYMMETRIC ? AsymmetricSensing.of(instance, RANK) : SymmetricSensing.of(instance, RANK);
+        SensingObjective f = model == Model.ASYMMETRIC ? AsymmetricSensing.of(instance, RANK, form)
+                : SymmetricSensing.of(instance, RANK, form);
+        assertEquals(form, f.form());
+        return f;
     }
 
-    @ParameterizedTest(name = "{0} {1} {2} seed={3}")
+    @ParameterizedTest(name = "{0} {1} {2} seed={3} {4}")
     @MethodSource("cases")
-    void gradientMatchesCentralDifferences(Model model, Kind kind, Regularization reg, long seed) {
-        SensingObjective f = objective(model, kind, reg, seed);
+    void gradientMatchesCentralDifferences(Model model, Kind kind, Regularization reg, long seed, DataForm form) {
+        SensingObjective f = objective(model, kind, reg, seed, form);
         RandomGenerator rng = Seeds.generator(seed + 1000);
         double[] x = scaled(0.7, gaussian(f.dimension(), rng));
         double[] g = new double[f.dimension()];
@@ -99,10 +108,10 @@ class SensingDerivativesTest {
         assertTrue(err <= GRADIENT_RTOL, "gradient relative error " + err);
     }
 
-    @ParameterizedTest(name = "{0} {1} {2} seed={3}")
+    @ParameterizedTest(name = "{0} {1} {2} seed={3} {4}")
     @MethodSource("cases")
-    void hessianVectorMatchesDifferencesOfGradients(Model model, Kind kind, Regularization reg, long seed) {
-        SensingObjective f = objective(model, kind, reg, seed);
+    void hessianVectorMatchesDifferencesOfGradients(Model model, Kind kind, Regularization reg, long seed, DataForm form) {
+        SensingObjective f = objective(model, kind, reg, seed, form);
         RandomGenerator rng = Seeds.generator(seed + 2000);
         int n = f.dimension();
         double[] x = scaled(0.7, gaussian(n, rng));
@@ -127,10 +136,10 @@ class SensingDerivativesTest {
         assertArrayEquals(hv, again, 0.0, "hessianVector depends only on its arguments");
     }
 
-    @ParameterizedTest(name = "{0} {1} {2} seed={3}")
+    @ParameterizedTest(name = "{0} {1} {2} seed={3} {4}")
     @MethodSource("cases")
-    void hessianIsSymmetric(Model model, Kind kind, Regularization reg, long seed) {
-        SensingObjective f = objective(model, kind, reg, seed);
+    void hessianIsSymmetric(Model model, Kind kind, Regularization reg, long seed, DataForm form) {
+        SensingObjective f = objective(model, kind, reg, seed, form);
         RandomGenerator rng = Seeds.generator(seed + 3000);
         int n = f.dimension();
         double[] x = scaled(0.7, gaussian(n, rng));

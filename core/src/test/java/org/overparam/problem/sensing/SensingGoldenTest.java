@@ -15,11 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Both models against golden/sensing_golden.txt, written by golden/sensing_golden.py from an explicit
- * Jacobian and Hessian in NumPy (see the script for the formulas and its own finite-difference self-check).
+ * Jacobian and Hessian in NumPy (see the script for the formulas and its own finite-difference self-check), in
+ * both data forms (d = 3 with n = 5 &gt; d²/2 measurements: the rule gives this dense operator the Gram form).
  */
 class SensingGoldenTest {
 
@@ -74,17 +76,19 @@ class SensingGoldenTest {
         return out;
     }
 
-    @Test
-    void asymmetricMatchesNumPy() {
-        AsymmetricSensing f = AsymmetricSensing.of(instance, scalarInt("R"));
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DataForm.class)
+    void asymmetricMatchesNumPy(DataForm form) {
+        AsymmetricSensing f = AsymmetricSensing.of(instance, scalarInt("R"), form);
         double[] x = concat(get("U"), get("V"));
         double[] v = concat(get("dU"), get("dV"));
         assertGolden(f, x, v, "asym");
     }
 
-    @Test
-    void symmetricMatchesNumPy() {
-        SymmetricSensing f = SymmetricSensing.of(instance, scalarInt("R"));
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DataForm.class)
+    void symmetricMatchesNumPy(DataForm form) {
+        SymmetricSensing f = SymmetricSensing.of(instance, scalarInt("R"), form);
         assertTrue(!instance.operator().symmetric(), "the golden operator exercises the asymmetric-A path");
         assertGolden(f, get("U"), get("dU"), "sym");
     }

@@ -51,21 +51,32 @@ class SensingResidualsTest {
         for (Model model : Model.values()) {
             for (Kind kind : Kind.values()) {
                 for (long seed : new long[] {21, 22, 23}) {
-                    cases.add(Arguments.of(model, kind, seed));
+                    cases.add(Arguments.of(model, kind, seed, DataForm.MEASURED));
+                    if (kind == Kind.GAUSSIAN || kind == Kind.SYMMETRIC_GAUSSIAN) {
+                        cases.add(Arguments.of(model, kind, seed, DataForm.GRAM)); // n = 4d > d²/2
+                    }
                 }
             }
         }
         return cases.stream();
     }
 
-    /** A model with ridge λ (so that value and data loss differ) and no C. */
     private static SensingObjective objective(Model model, Kind kind, long seed) {
+        return objective(model, kind, seed, DataForm.MEASURED);
+    }
+
+    /**
+     * A model with ridge λ (so that value and data loss differ) and no C. In the Gram form its residuals still go
+     * through 𝒜 while its gradient goes through H, which the identities below tie together.
+     */
+    private static SensingObjective objective(Model model, Kind kind, long seed, DataForm form) {
         RandomGenerator rng = Seeds.generator(seed);
         MeasurementOperator op = SensingFixtures.operator(kind, D, rng);
         double[] truth = Truths.lowRank(D, TRUE_RANK, 3.0, model == Model.SYMMETRIC, rng);
         SensingInstance instance = SensingInstance.of(op, SensingInstance.measure(op, truth, 0.1, rng), truth,
                 TRUE_RANK, LAMBDA, null);
-        return model == Model.ASYMMETRIC ? AsymmetricSensing.of(instance, RANK) : SymmetricSensing.of(instance, RANK);
+        return model == Model.ASYMMETRIC ? AsymmetricSensing.of(instance, RANK, form)
+                : SymmetricSensing.of(instance, RANK, form);
     }
 
     /** F(x) = 𝒜(X) through the dense product X and the operator's dense apply, not the factored path. */
@@ -77,10 +88,10 @@ class SensingResidualsTest {
         return out;
     }
 
-    @ParameterizedTest(name = "{0} {1} seed={2}")
+    @ParameterizedTest(name = "{0} {1} seed={2} {3}")
     @MethodSource("cases")
-    void jacobianAndItsTransposeAreAdjoint(Model model, Kind kind, long seed) {
-        SensingObjective f = objective(model, kind, seed);
+    void jacobianAndItsTransposeAreAdjoint(Model model, Kind kind, long seed, DataForm form) {
+        SensingObjective f = objective(model, kind, seed, form);
         Residuals res = f.residuals();
         int m = res.count();
         assertEquals(f.instance().count(), m);
@@ -96,10 +107,10 @@ class SensingResidualsTest {
         assertEquals(dot(jv, w), dot(v, jtw), IDENTITY_RTOL * (norm(jv) * norm(w) + norm(v) * norm(jtw)));
     }
 
-    @ParameterizedTest(name = "{0} {1} seed={2}")
+    @ParameterizedTest(name = "{0} {1} seed={2} {3}")
     @MethodSource("cases")
-    void jacobianMatchesDifferencesOfTheOutputs(Model model, Kind kind, long seed) {
-        SensingObjective f = objective(model, kind, seed);
+    void jacobianMatchesDifferencesOfTheOutputs(Model model, Kind kind, long seed, DataForm form) {
+        SensingObjective f = objective(model, kind, seed, form);
         Residuals res = f.residuals();
         RandomGenerator rng = Seeds.generator(seed + 2000);
         double[] x = gaussian(f.dimension(), rng);
@@ -125,10 +136,10 @@ class SensingResidualsTest {
      * F is homogeneous of degree 2, so J(x)·x = 2F(x) (Euler): the residuals alone give F, whose
      * ‖F(x) − y‖²/n must be the data loss, and (2/n)Jᵀ(F − y) + 2λx the gradient.
      */
-    @ParameterizedTest(name = "{0} {1} seed={2}")
+    @ParameterizedTest(name = "{0} {1} seed={2} {3}")
     @MethodSource("cases")
-    void residualsReproduceTheLossAndItsGradient(Model model, Kind kind, long seed) {
-        SensingObjective f = objective(model, kind, seed);
+    void residualsReproduceTheLossAndItsGradient(Model model, Kind kind, long seed, DataForm form) {
+        SensingObjective f = objective(model, kind, seed, form);
         Residuals res = f.residuals();
         int m = res.count();
         int nn = f.dimension();
