@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
+import org.overparam.certify.Outcome;
 import org.overparam.experiment.Experiment;
 import org.overparam.experiment.RunConfig;
 import org.overparam.experiment.RunResult;
@@ -42,11 +43,18 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
     private final String specYaml;
     private final String codeVersion;
     private final LongAccumulator pointsDone;
+    private final Map<Outcome, LongAccumulator> outcomes;
 
-    public RunPoints(String specYaml, String codeVersion, LongAccumulator pointsDone) {
+    /**
+     * @param pointsDone counts the rows produced
+     * @param outcomes   counts them per outcome (one accumulator for every outcome)
+     */
+    public RunPoints(String specYaml, String codeVersion, LongAccumulator pointsDone,
+                     Map<Outcome, LongAccumulator> outcomes) {
         this.specYaml = specYaml;
         this.codeVersion = codeVersion;
         this.pointsDone = pointsDone;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -173,6 +181,7 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
         private void emit(RunResult result) {
             ready.add(ResultSchema.row(spec.name(), codeVersion, result));
             pointsDone.add(1);
+            outcomes.get(result.outcome()).add(1);
         }
     }
 }

@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.overparam.cli.BadInputException;
@@ -113,21 +112,27 @@ final class SweepDirectory {
         return spark.read().parquet(rows().toString());
     }
 
-    /** The point ids already committed, checking that they can be read and that no point appears twice. */
-    Set<String> donePointIds(SparkSession spark) {
+    /**
+     * The committed rows' outcomes by point id, checking that they can be read and that no point appears twice.
+     * One Spark job, skipped when there is nothing committed yet.
+     */
+    Map<String, String> doneOutcomes(SparkSession spark) {
         if (!hasRows()) {
-            return Set.of();
+            return Map.of();
         }
-        List<String> ids;
+        List<Row> rows;
         try {
-            ids = read(spark).select("point_id").as(Encoders.STRING()).collectAsList();
+            rows = read(spark).select("point_id", "outcome").collectAsList();
         } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
             throw new BadInputException("--out " + root + ": the rows in " + rows() + " cannot be read ("
                     + firstLine(e.getMessage()) + "); move the damaged files aside or choose another --out");
         }
-        Set<String> done = new HashSet<>(ids);
-        if (done.size() != ids.size()) {
-            throw new IllegalStateException(rows() + " holds " + (ids.size() - done.size())
+        Map<String, String> done = new HashMap<>(rows.size() * 2);
+        for (Row r : rows) {
+            done.put(r.getString(0), r.getString(1));
+        }
+        if (done.size() != rows.size()) {
+            throw new IllegalStateException(rows() + " holds " + (rows.size() - done.size())
                     + " duplicate rows: the one-row-per-point invariant is broken");
         }
         return done;

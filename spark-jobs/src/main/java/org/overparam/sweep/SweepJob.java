@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 import org.apache.spark.api.java.JavaRDD;
@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.overparam.certify.Outcome;
 import org.overparam.io.CodeVersion;
 import org.overparam.io.ResultSchema;
 import org.overparam.spec.CostModel;
@@ -62,9 +63,9 @@ public final class SweepJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 
         dir.clearUncommitted();
-        Set<String> done = dir.donePointIds(spark);
+        Map<String, String> done = dir.doneOutcomes(spark);
         long[] pending = LongStream.range(0, spec.count())
-                .filter(i -> !done.contains(spec.point(i).pointId()))
+                .filter(i -> !done.containsKey(spec.point(i).pointId()))
                 .boxed().sorted(Comparator.comparingLong(spec::runOrder)).mapToLong(Long::longValue).toArray();
         long alreadyDone = spec.count() - pending.length;
         log.printf("sweep %s: %,d points, %,d already in %s, %,d to run on %s%n", spec.name(), spec.count(),
@@ -76,8 +77,14 @@ public final class SweepJob {
 
         WavePlan plan = WavePlan.of(pending, spark.sparkContext().defaultParallelism(), options.wavePoints(),
                 i -> CostModel.runFlops(spec.point(i)));
+        // Rows and outcomes of committed tasks: Spark applies a task's accumulator updates once, and only when the
+        // task succeeded, so after the last wave they count exactly the rows committed (no re-read of DIR needed).
         LongAccumulator pointsDone = spark.sparkContext().longAccumulator("points done");
-        RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone);
+        Map<Outcome, LongAccumulator> outcomes = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            outcomes.put(o, spark.sparkContext().longAccumulator("outcome " + o.name()));
+        }
+        RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone, outcomes);
         try (Progress progress = new Progress(log, pending.length, pointsDone::value, options.terminal(),
                 LOG_EVERY)) {
             List<List<long[]>> waves = plan.waves();
@@ -98,17 +105,20 @@ public final class SweepJob {
             }
         }
 
-        Set<String> finished = dir.donePointIds(spark);
-        long specDone = LongStream.range(0, spec.count()).filter(i -> finished.contains(spec.point(i).pointId()))
-                .count();
-        if (specDone != spec.count()) {
-            throw new IllegalStateException("after the last wave " + (spec.count() - specDone) + " of "
+        if (pointsDone.value() != pending.length) {
+            throw new IllegalStateException("after the last wave " + (pending.length - pointsDone.value()) + " of "
                     + spec.count() + " points have no row in " + dir.rows());
         }
-        Map<String, Long> counts = countsByOutcome(spark, dir);
-        manifest.finish(Instant.now().toString(), specDone, counts).write(dir.manifest());
-        log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", finished.size(), spec.count(),
-                dir.rows(), counts);
+        Map<String, Long> counts = new TreeMap<>();
+        done.values().forEach(o -> counts.merge(o, 1L, Long::sum));
+        outcomes.forEach((o, n) -> {
+            if (n.value() > 0) {
+                counts.merge(o.name(), n.value(), Long::sum);
+            }
+        });
+        manifest.finish(Instant.now().toString(), spec.count(), counts).write(dir.manifest());
+        log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", done.size() + pointsDone.value(),
+                spec.count(), dir.rows(), counts);
         return new Summary(spec.count(), alreadyDone, pending.length, counts);
     }
 
@@ -120,11 +130,4 @@ public final class SweepJob {
         return String.valueOf(t.getMessage() == null ? t : t.getMessage()).lines().findFirst().orElse("");
     }
 
-    private static Map<String, Long> countsByOutcome(SparkSession spark, SweepDirectory dir) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Row r : dir.read(spark).groupBy("outcome").count().collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
-        }
-        return counts;
-    }
 }

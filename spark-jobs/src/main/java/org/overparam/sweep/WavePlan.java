@@ -16,7 +16,7 @@ import java.util.function.LongToDoubleFunction;
 record WavePlan(List<List<long[]>> waves) {
 
     /** Tasks per core in each wave: enough to balance uneven costs, few enough to keep tasks long. */
-    static final int TASKS_PER_CORE = 4;
+    static final int TASKS_PER_CORE = 8;
 
     /**
      * Estimated flops ({@link org.overparam.spec.CostModel#runFlops}, an upper bound) per core below which a wave
