@@ -82,8 +82,9 @@ public final class Experiment {
     }
 
     /**
-     * Runs points of one family and search size R in lock-step, lane j on {@code prepared.get(j)} (the instance of
-     * {@code configs.get(j)}'s replicate), through the family's batched objective. Each row is bit-identical to
+     * Runs points of one family in lock-step (any R, α, solver settings and replicates), lane j on
+     * {@code prepared.get(j)} (the instance of {@code configs.get(j)}'s replicate), through the family's batched
+     * objective, which shares work between the lanes that allow it. Each row is bit-identical to
      * {@link #run(Prepared, RunConfig)}'s but for {@code wall_ms}, which is the batch's descent time shared
      * equally among its runs plus each run's own certification.
      */

@@ -139,12 +139,13 @@ final class Landscapes {
                 rank -> reference, symmetric ? Landscapes::symmetricLanes : BatchedObjective::laneByLane);
     }
 
+    /** Symmetric models of one shape share a SIMD kernel ({@link SymmetricSensing#lanes}): one sub-batch per R. */
     private static BatchedObjective symmetricLanes(List<Model> models) {
         List<SymmetricSensing> lanes = new ArrayList<>(models.size());
         for (Model m : models) {
             lanes.add((SymmetricSensing) m);
         }
-        return SymmetricSensing.lanes(lanes);
+        return BatchedObjective.partitioned(lanes, SymmetricSensing::rank, SymmetricSensing::lanes);
     }
 
     private static Reference sensingReference(RunConfig config, SensingInstance instance) {

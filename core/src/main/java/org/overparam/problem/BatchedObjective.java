@@ -1,6 +1,7 @@
 package org.overparam.problem;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Objectives evaluated together, one per lane: the runs of a lock-step batch
@@ -32,6 +33,15 @@ public interface BatchedObjective {
     /** Lane j's {@link Objective#valueErrorFloor()}. */
     double valueErrorFloor(int lane);
 
+
+    /**
+     * Lanes of mixed kinds (several R, several instances) as one batch: lanes with equal {@code key} go to one
+     * sub-batch made by {@code build} (which can share their work), the sub-batches run one after another.
+     */
+    static <M extends Objective> BatchedObjective partitioned(List<M> lanes, Function<? super M, ?> key,
+                                                              Function<List<M>, BatchedObjective> build) {
+        return new Partitioned(lanes, key, build);
+    }
 
     /** The batch that evaluates each lane with its own scalar objective: any family, no shared work. */
     static BatchedObjective laneByLane(List<? extends Objective> lanes) {

@@ -182,6 +182,29 @@ public abstract class ModelContract {
         }
     }
 
+    /**
+     * Points of one family on one instance group mixing R (and replicates), as a sweep batches them; empty where
+     * the family's batch has nothing to share between shapes.
+     */
+    protected List<RunConfig> mixedLanes() {
+        return List.of();
+    }
+
+    /** A batch mixing shapes gives every run the row it gets alone. */
+    @Test
+    void mixedBatchRowsAreTheRowsOfRunsMadeAlone() {
+        List<RunConfig> configs = mixedLanes();
+        if (configs.isEmpty()) {
+            return;
+        }
+        List<Experiment.Prepared> prepared = configs.stream().map(Experiment::prepare).toList();
+        List<RunResult> together = Experiment.runBatch(prepared, configs);
+        for (int j = 0; j < configs.size(); j++) {
+            assertEquals(withoutWallTime(Experiment.run(prepared.get(j), configs.get(j))),
+                    withoutWallTime(together.get(j)));
+        }
+    }
+
     static RunResult withoutWallTime(RunResult r) {
         return new RunResult(r.config(), r.f0(), r.objective(), r.loss(), r.reference(), r.referenceKind(),
                 r.referenceRank(), r.referenceGap(), r.gradNorm(), r.hessMinEig(), r.outcome(), r.lossBad(),

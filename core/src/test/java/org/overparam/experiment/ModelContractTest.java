@@ -35,6 +35,21 @@ class ModelContractTest {
     }
 
     @Nested
+    class QuadraticNetworkMixedRanks extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            return sensing(Family.QUADRATIC_NETWORK, OperatorKind.RANK_ONE, 14, 2, 3);
+        }
+
+        @Override
+        protected List<RunConfig> mixedLanes() {
+            return IntStream.of(1, 2, 3, 5).boxed()
+                    .flatMap(rank -> sensing(Family.QUADRATIC_NETWORK, OperatorKind.RANK_ONE, 14, rank, 10).stream())
+                    .toList();
+        }
+    }
+
+    @Nested
     class QuadraticNetworkAtRankOne extends ModelContract {
         @Override
         protected List<RunConfig> lanes() {

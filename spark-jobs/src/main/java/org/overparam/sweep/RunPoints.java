@@ -3,10 +3,11 @@ package org.overparam.sweep;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -25,10 +26,11 @@ import org.overparam.spec.SweepSpec;
  * {@link WavePlan}) and yield their rows, one lock-step batch at a time as the writer pulls them.
  *
  * <p>A task's points are taken an instance group at a time (the cells that share an instance, for a range of
- * replicates): each replicate's instance is prepared once, then every cell runs as one batch whose lanes are the
- * replicates ({@link Experiment#runBatch}). Replicates are taken in chunks whose instances fit
- * {@value #BATCH_BYTES} bytes, so a batch of large dense instances does not hold them all at once. Which points
- * share a batch never changes a row: each lane computes exactly its run's scalar arithmetic.
+ * replicates): each replicate's instance is prepared once, and all those points run as one lock-step batch
+ * ({@link Experiment#runBatch}), in which the family shares what it can (a SIMD kernel for the runs of one shape
+ * across replicates, one pass over an instance's data for its runs). Replicates are taken in chunks whose
+ * instances fit {@value #BATCH_BYTES} bytes, so a batch of large dense instances does not hold them all at once.
+ * Which points share a batch never changes a row: each lane computes exactly its run's scalar arithmetic.
  *
  * <p>Ships the spec as YAML text, not as objects: executors rebuild the points from the same text with the same
  * code, which is what makes a row a function of its point alone.
@@ -100,39 +102,36 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
         }
 
         /**
-         * Runs the next stretch of the task that shares one instance group (consecutive points in run order
-         * whose replicate's instances fit the batch budget), a cell at a time.
+         * Runs the next stretch of the task that shares one instance group (consecutive points in run order whose
+         * replicates' instances fit the batch budget) as one lock-step batch.
          */
         private void runGroup() {
             RunConfig first = spec.point(task[next]);
             long group = spec.instanceGroup(task[next]);
             int lanes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BATCH_BYTES / CostModel.instanceBytes(first)));
-            Map<Long, List<RunConfig>> cells = new LinkedHashMap<>();
-            Map<Integer, Boolean> replicates = new HashMap<>();
-            while (next < task.length) {
-                long index = task[next];
-                if (spec.instanceGroup(index) != group) {
+            List<RunConfig> batch = new ArrayList<>();
+            Set<Integer> replicates = new HashSet<>();
+            while (next < task.length && spec.instanceGroup(task[next]) == group) {
+                RunConfig config = spec.point(task[next]);
+                if (!replicates.contains(config.replicate()) && replicates.size() == lanes) {
                     break;
                 }
-                RunConfig config = spec.point(index);
-                if (!replicates.containsKey(config.replicate()) && replicates.size() == lanes) {
-                    break;
-                }
-                replicates.put(config.replicate(), Boolean.TRUE);
-                cells.computeIfAbsent(index % spec.cellCount(), c -> new ArrayList<>()).add(config);
+                replicates.add(config.replicate());
+                batch.add(config);
                 next++;
             }
-            Map<String, Experiment.Prepared> instances = new HashMap<>();
-            for (List<RunConfig> cell : cells.values()) {
-                runBatch(cell, instances);
-            }
+            runBatch(batch);
         }
 
-        /** One cell's points (one per replicate) as a lock-step batch; a point that throws becomes a FAILED row. */
-        private void runBatch(List<RunConfig> cell, Map<String, Experiment.Prepared> instances) {
-            List<RunConfig> configs = new ArrayList<>(cell.size());
-            List<Experiment.Prepared> prepared = new ArrayList<>(cell.size());
-            for (RunConfig config : cell) {
+        /**
+         * The points as one lock-step batch (the family's batched objective shares what their lanes allow); a
+         * point that throws becomes a FAILED row and the others keep theirs.
+         */
+        private void runBatch(List<RunConfig> points) {
+            Map<String, Experiment.Prepared> instances = new HashMap<>();
+            List<RunConfig> configs = new ArrayList<>(points.size());
+            List<Experiment.Prepared> prepared = new ArrayList<>(points.size());
+            for (RunConfig config : points) {
                 long start = System.nanoTime();
                 try {
                     FaultInjection.check(config.pointId());
