@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.cli.Overparam;
 import org.overparam.io.Columns;
+import org.overparam.experiment.Experiment;
+import org.overparam.io.CodeVersion;
+import org.overparam.io.ResultSchema;
+import org.overparam.spec.SweepSpec;
 import org.overparam.spec.SpecLoader;
 import org.overparam.testing.TestSpark;
 import org.overparam.testing.TinySweep;
@@ -139,6 +143,26 @@ class SweepJobTest {
         sweep(SPEC, oneWave, SPEC_POINTS);
         sweep(SPEC, manyWaves, 3);
         assertEquals(numbers(oneWave), numbers(manyWaves));
+    }
+
+    /**
+     * Sweeps run points in lock-step batches (SIMD lanes for these quadratic networks); a row must be the one the
+     * point gets when run alone, whatever batch it went in.
+     */
+    @Test
+    void everyRowIsTheRowOfItsPointRunAlone() {
+        Path out = tmp.resolve("batched");
+        sweep(SPEC, out, 0);
+        SweepSpec spec = SpecLoader.parse(SPEC);
+        List<Row> alone = new ArrayList<>();
+        for (long i = 0; i < spec.count(); i++) {
+            alone.add(ResultSchema.row(spec.name(), CodeVersion.get(), Experiment.run(spec.point(i))));
+        }
+        String[] columns = Columns.names().stream().filter(c -> !NOT_DETERMINISTIC.contains(c))
+                .toArray(String[]::new);
+        List<Row> expected = spark.createDataFrame(alone, ResultSchema.SCHEMA).selectExpr(columns)
+                .orderBy("point_id").collectAsList();
+        assertEquals(expected, numbers(out));
     }
 
     @Test
