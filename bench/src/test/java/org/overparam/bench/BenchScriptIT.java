@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scripts/bench} as a user runs it: bad options exit 2, a missing peer exits 1 with one line, and
- * {@code --quick} runs every row end to end (tiny grids, under a minute on an idle 2-core machine). The smoke run
- * needs the NumPy peers (../shared/bench, or OVERPARAM_PEERS) and python3 with NumPy; without them it is skipped,
- * and {@code -Dbench.smoke.skip=true} skips it on purpose. Nothing here looks at a time or a ratio's value.
+ * {@code --quick} runs every row end to end (tiny grids; about a minute, most of it the start-up of six Spark
+ * JVMs). The smoke run needs the NumPy peers (../shared/bench, or OVERPARAM_PEERS), python3 with NumPy and taskset;
+ * without them it is skipped, and {@code -Dbench.smoke.skip=true} skips it on purpose. Nothing here looks at a time
+ * or a ratio's value.
  */
 class BenchScriptIT {
 
