@@ -1,0 +1,96 @@
+package org.overparam.bench;
+
+import org.overparam.problem.sensing.AsymmetricSensing;
+import org.overparam.problem.sensing.DenseOperator;
+
+/**
+ * The passes of dense Gaussian sensing, through the same calls gradient descent makes (design §7): the forward
+ * pass 𝒜(UVᵀ) = 𝐀·vec(UVᵀ), the adjoint pass mat(𝐀ᵀw)·V and mat(𝐀ᵀw)ᵀ·U, and a whole gradient evaluation of
+ * {@link AsymmetricSensing}, which makes one of each. Each streams 𝐀 (8·n·d² bytes) once per pass; the small
+ * d×d×R products around the GEMVs are not counted.
+ */
+final class DenseKernels {
+
+    private DenseKernels() {
+    }
+
+    /** {@link DenseOperator#applyFactored}: form UVᵀ, one GEMV over 𝐀. */
+    static Kernel apply(Workload w) {
+        DenseOperator op = w.operator();
+        double[] u = w.factor("U");
+        double[] v = w.factor("V");
+        double[] out = new double[w.n()];
+        double[] work = new double[op.workSize(w.rank())];
+        return new Kernel() {
+            @Override
+            public double bytesPerCall() {
+                return w.operatorBytes();
+            }
+
+            @Override
+            public void call() {
+                op.applyFactored(u, v, w.rank(), out, work);
+            }
+
+            @Override
+            public double checksum() {
+                return out[out.length - 1];
+            }
+        };
+    }
+
+    /** {@link DenseOperator#adjointBothTimes}: one transposed GEMV over 𝐀, then two d×d×R products. */
+    static Kernel adjoint(Workload w) {
+        DenseOperator op = w.operator();
+        double[] u = w.factor("U");
+        double[] v = w.factor("V");
+        double[] residual = w.instance().y();
+        double[] outU = new double[w.d() * w.rank()];
+        double[] outV = new double[w.d() * w.rank()];
+        double[] work = new double[op.workSize(w.rank())];
+        return new Kernel() {
+            @Override
+            public double bytesPerCall() {
+                return w.operatorBytes();
+            }
+
+            @Override
+            public void call() {
+                op.adjointBothTimes(residual, v, u, w.rank(), outU, outV, work);
+            }
+
+            @Override
+            public double checksum() {
+                return outU[0] + outV[outV.length - 1];
+            }
+        };
+    }
+
+    /** {@link AsymmetricSensing#valueAndGradient}: one iteration's evaluation, a forward and an adjoint pass. */
+    static Kernel gradient(Workload w) {
+        AsymmetricSensing f = AsymmetricSensing.of(w.instance(), w.rank());
+        double[] u = w.factor("U");
+        double[] v = w.factor("V");
+        double[] x = new double[f.dimension()];
+        System.arraycopy(u, 0, x, 0, u.length);
+        System.arraycopy(v, 0, x, u.length, v.length);
+        double[] gradient = new double[f.dimension()];
+        double[] value = new double[1];
+        return new Kernel() {
+            @Override
+            public double bytesPerCall() {
+                return 2 * w.operatorBytes();
+            }
+
+            @Override
+            public void call() {
+                value[0] = f.valueAndGradient(x, gradient);
+            }
+
+            @Override
+            public double checksum() {
+                return value[0] + gradient[0];
+            }
+        };
+    }
+}
