@@ -2,12 +2,12 @@ package org.overparam.bench;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.overparam.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code bench}: the in-process half of {@code scripts/bench} — the machine's memory bandwidth, the achieved
@@ -50,14 +50,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     private static int badOptions(ParameterException ex, String[] args) {
-        CommandLine where = ex.getCommandLine();
-        String hint = "";
-        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-            hint = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
-        }
-        where.getErr().println("bench: " + oneLine(ex.getMessage()) + hint + " (see '"
-                + where.getCommandSpec().qualifiedName() + " --help')");
-        return BAD_OPTIONS;
+        return CommandLines.badOptions(ex, "bench", BAD_OPTIONS);
     }
 
     private static int failed(Exception ex, CommandLine where) {
@@ -76,6 +69,6 @@ public final class Bench implements Callable<Integer> {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return CommandLines.oneLine(message);
     }
 }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -73,14 +72,7 @@ public final class Overparam implements Callable<Integer> {
     }
 
     private static int badOptions(ParameterException ex, String[] args) {
-        CommandLine where = ex.getCommandLine();
-        String hint = "";
-        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-            hint = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
-        }
-        where.getErr().println("overparam: " + oneLine(ex.getMessage()) + hint + " (see '"
-                + where.getCommandSpec().qualifiedName() + " --help')");
-        return BAD_INPUT;
+        return CommandLines.badOptions(ex, "overparam", BAD_INPUT);
     }
 
     private static int failed(Exception ex, PrintWriter err) {
@@ -105,7 +97,7 @@ public final class Overparam implements Callable<Integer> {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return CommandLines.oneLine(message);
     }
 
     /** {@code --version}: the code version written into every row. */
