@@ -60,6 +60,10 @@ public final class SweepJob {
         SweepDirectory dir = SweepDirectory.open(options.out(), spec);
         String started = Instant.now().toString();
         SparkSession spark = SparkSessions.get(options.master(), "overparam sweep " + spec.name());
+        // A sweep writes one small row per run: compiling Spark's generated code for the write (Janino, about a
+        // second per JVM) costs more than interpreting the few rows saves.
+        spark.conf().set("spark.sql.codegen.wholeStage", "false");
+        spark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 
         dir.clearUncommitted();
