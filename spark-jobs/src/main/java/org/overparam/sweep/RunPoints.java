@@ -108,12 +108,12 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
         private void runGroup() {
             RunConfig first = spec.point(task[next]);
             long group = spec.instanceGroup(task[next]);
-            int lanes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BATCH_BYTES / CostModel.instanceBytes(first)));
+            long fit = Math.max(1, BATCH_BYTES / CostModel.instanceBytes(first));
             List<RunConfig> batch = new ArrayList<>();
             Set<Integer> replicates = new HashSet<>();
             while (next < task.length && spec.instanceGroup(task[next]) == group) {
                 RunConfig config = spec.point(task[next]);
-                if (!replicates.contains(config.replicate()) && replicates.size() == lanes) {
+                if (!replicates.contains(config.replicate()) && replicates.size() == fit) {
                     break;
                 }
                 replicates.add(config.replicate());
