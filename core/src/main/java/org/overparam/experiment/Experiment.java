@@ -46,7 +46,9 @@ public final class Experiment {
      * @param models       a fresh model for a search size R (one per run: models are not thread-safe)
      * @param references   the certified global reference for a search size R (the same for every R except where
      *                     the search space itself changes with R, as in least squares)
-     * @param batches      the family's models of one R (from any replicates) as the lanes of one batched objective
+     * @param batches      the family's models as the lanes of one batched objective: of one R from any replicates,
+     *                     or of any R and α from this replicate (which dense sensing in the Gram form evaluates with
+     *                     one pass over the shared H)
      */
     public record Prepared(long instanceSeed, double f0, IntFunction<Model> models,
                            IntFunction<Reference> references, Function<List<Model>, BatchedObjective> batches) {

@@ -20,6 +20,7 @@ import org.overparam.problem.relu.TeacherStudent;
 import org.overparam.problem.sensing.AsymmetricSensing;
 import org.overparam.problem.sensing.DataForm;
 import org.overparam.problem.sensing.SensingInstance;
+import org.overparam.problem.sensing.SensingObjective;
 import org.overparam.problem.sensing.SymmetricSensing;
 import org.overparam.random.Seeds;
 import org.overparam.solve.GradientDescent;
@@ -126,7 +127,9 @@ final class Landscapes {
 
     /**
      * Models in the data form {@link DataForm#preferred} picks for the operator: the Gram form for a dense one with
-     * n &gt; d²/2, whose H is built on the instance by the first model and shared by every R and run after it.
+     * many measurements, whose H is built on the instance by the first model and shared by every R and run after it.
+     * Batches go through {@link SensingObjective#lanes}: the runs of one Gram-form instance share one pass over H per
+     * evaluation, quadratic networks of one shape run as SIMD lanes, anything else lane by lane.
      */
     private static Prepared sensing(RunConfig config) {
         SensingInstance instance = Instances.of(config);
@@ -136,16 +139,20 @@ final class Landscapes {
         return new Prepared(config.instanceSeed(), instance.f0(),
                 rank -> symmetric ? SymmetricSensing.of(instance, rank, form)
                         : AsymmetricSensing.of(instance, rank, form),
-                rank -> reference, symmetric ? Landscapes::symmetricLanes : BatchedObjective::laneByLane);
+                rank -> reference, Landscapes::sensingLanes);
     }
 
-    /** Symmetric models of one shape share a SIMD kernel ({@link SymmetricSensing#lanes}): one sub-batch per R. */
-    private static BatchedObjective symmetricLanes(List<Model> models) {
-        List<SymmetricSensing> lanes = new ArrayList<>(models.size());
+    /**
+     * Lanes share work per instance in the Gram form (one pass over its H for all of its runs) and per shape
+     * otherwise (one SIMD kernel for the quadratic networks of one R across replicates): one sub-batch each.
+     */
+    private static BatchedObjective sensingLanes(List<Model> models) {
+        List<SensingObjective> lanes = new ArrayList<>(models.size());
         for (Model m : models) {
-            lanes.add((SymmetricSensing) m);
+            lanes.add((SensingObjective) m);
         }
-        return BatchedObjective.partitioned(lanes, SymmetricSensing::rank, SymmetricSensing::lanes);
+        return BatchedObjective.partitioned(lanes, f -> f.form() == DataForm.GRAM ? f.instance() : f.rank(),
+                SensingObjective::lanes);
     }
 
     private static Reference sensingReference(RunConfig config, SensingInstance instance) {

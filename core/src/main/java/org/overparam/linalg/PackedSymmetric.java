@@ -13,22 +13,36 @@ import java.util.Arrays;
  * doubles, half of what full storage would hold (a full column-major array would also be read column by
  * column, but with a jump over the upper part of each column and twice the footprint).
  *
- * <p><b>Arithmetic order.</b> Everything is plain Java with no fused multiply–add, so results are the same
- * bits on every JVM and machine, whatever BLAS is loaded. {@link #gram} forms each entry as one natural-order
- * dot product Σ_p a(p, i)·a(p, j), p = 0, 1, …, the same bits as the textbook loop. {@link #multiply(int, int,
- * double[], double[], double[])} runs the same operations on each of its k vectors in the same order, so
- * column l of a k-vector product equals, bit for bit, the one-vector product of column l.
+ * <p><b>Arithmetic order.</b> Every operation is a separate multiply or add (never fused) in an order fixed here,
+ * so results are the same bits on every JVM and machine, whatever BLAS is loaded and whatever the SIMD width.
+ * When the JVM has the Vector API ({@link VectorApi}), {@link #gram} and the products run SIMD kernels that
+ * vectorize across independent outputs (rows of a column of P; rows of y with a fixed 8-way split of each column's
+ * dot product) and give exactly the scalar kernels' bits; without it the scalar kernels run. {@link #gram} forms
+ * each entry as one natural-order dot product Σ_p a(p, i)·a(p, j), p = 0, 1, …, the same bits as the textbook loop.
+ * The products' order is spelled out at {@link #multiply(int, int, double[], double[], double[])}; they run the
+ * same operations on each of their k vectors, so column l of a k-vector product equals, bit for bit, the
+ * one-vector product of column l.
  *
- * <p>None of the methods allocates.
+ * <p>The products do not allocate; the SIMD {@link #gram} allocates its packing buffer (256·m doubles) once per call.
  */
 public final class PackedSymmetric {
 
     /** Columns handled together by the products: one pass over four columns updates y once per row. */
     private static final int PANEL = 4;
-    /** Columns of a {@link #gram} block kept in L2 while every row tile below it streams past (16·n doubles). */
+    /** Columns of a scalar {@link #gram} block kept in L2 while every row tile below it streams past (16·n doubles). */
     private static final int GRAM_BLOCK = 16;
 
+    /** Whether {@link #gram} runs {@link PackedSymmetricSimd#gram} (the class is loaded only with the Vector API). */
+    private static final boolean SIMD_GRAM = VectorApi.available() && PackedSymmetricSimd.gramSupported();
+    /** Whether the products run {@link PackedSymmetricSimd#panelPair} (8-double registers). */
+    private static final boolean SIMD_PRODUCT = VectorApi.available() && PackedSymmetricSimd.productSupported();
+
     private PackedSymmetric() {
+    }
+
+    /** Which kernels {@link #gram} and the products run on this JVM, SIMD or scalar (same bits either way). */
+    public static String kernels() {
+        return "gram " + (SIMD_GRAM ? "SIMD" : "scalar") + ", product " + (SIMD_PRODUCT ? "SIMD" : "scalar");
     }
 
     /** m(m+1)/2, the doubles packed storage of an m×m symmetric matrix holds. */
@@ -48,21 +62,29 @@ public final class PackedSymmetric {
 
     /**
      * packed = AᵀA, the Gram matrix of the m columns of A (a SYRK, {@code 'L', 'T'}): rows·m(m+1)/2
-     * multiply–adds. A is rows×m column-major (column j at {@code a[rows*j …]}); only packed is written.
+     * multiply–adds. A is rows×m column-major (column j at {@code a[rows*j …]}); only packed is written. Each entry
+     * is the natural-order dot product Σ_p a(p, i)·a(p, j), p = 0, …, rows−1 (multiply, then add).
      *
-     * <p>Cache blocking: {@value #GRAM_BLOCK} columns of A stay in L2 while every 4-column tile below them
-     * streams past once; each 4×4 tile of P is sixteen scalar dot products accumulated in registers, one
-     * accumulator per entry, over all rows in order (so the entry is exactly the natural-order dot product).
+     * <p>With the Vector API: a register-tiled, cache-blocked SIMD SYRK ({@link PackedSymmetricSimd#gram}); without
+     * it, {@link #gramScalar}. Same bits.
      */
     public static void gram(int rows, int m, double[] a, double[] packed) {
-        if (rows < 1 || m < 1) {
-            throw new IllegalArgumentException("rows and m must be >= 1, got rows=" + rows + ", m=" + m);
+        checkGram(rows, m, a, packed);
+        if (SIMD_GRAM) {
+            PackedSymmetricSimd.gram(rows, m, a, packed);
+        } else {
+            gramScalar(rows, m, a, packed);
         }
-        if (a.length < (long) rows * m) {
-            throw new IllegalArgumentException("a must hold rows*m = " + (long) rows * m + " doubles, got "
-                    + a.length);
-        }
-        checkPacked(m, packed);
+    }
+
+    /**
+     * {@link #gram} in plain scalar Java, whatever the JVM (for the tests that compare the two). Cache blocking:
+     * {@value #GRAM_BLOCK} columns of A stay in L2 while every 4-column tile below them streams past once; each 4×4
+     * tile of P is sixteen scalar dot products accumulated in registers, one accumulator per entry, over all rows
+     * in order (so the entry is exactly the natural-order dot product).
+     */
+    static void gramScalar(int rows, int m, double[] a, double[] packed) {
+        checkGram(rows, m, a, packed);
         for (int block = 0; block < m; block += GRAM_BLOCK) {
             int blockEnd = Math.min(block + GRAM_BLOCK, m);
             for (int i = block; i < m; i += PANEL) {
@@ -72,6 +94,17 @@ public final class PackedSymmetric {
                 }
             }
         }
+    }
+
+    private static void checkGram(int rows, int m, double[] a, double[] packed) {
+        if (rows < 1 || m < 1) {
+            throw new IllegalArgumentException("rows and m must be >= 1, got rows=" + rows + ", m=" + m);
+        }
+        if (a.length < (long) rows * m) {
+            throw new IllegalArgumentException("a must hold rows*m = " + (long) rows * m + " doubles, got "
+                    + a.length);
+        }
+        checkPacked(m, packed);
     }
 
     /**
@@ -148,21 +181,24 @@ public final class PackedSymmetric {
 
     /**
      * Y = P·X for k vectors at once: X and Y are m×k column-major (vector l at {@code l*m}), Y is overwritten.
-     * One pass over P serves all k vectors: each panel of four packed columns (at most 4·m doubles, L1/L2 sized)
-     * is read from memory once and reused from cache for the k vectors, so the memory traffic of P is that of a
-     * single product. Per vector the operations and their order are those of the one-vector product, so column l
-     * of Y is bit-for-bit {@code multiply(m, P, X[:, l])}.
+     * One pass over P serves all k vectors: each panel of packed columns is read from memory once and reused from
+     * cache for the k vectors, so the memory traffic of P is that of a single product. Per vector the operations
+     * and their order are those of the one-vector product, so column l of Y is bit-for-bit
+     * {@code multiply(m, P, X[:, l])}.
      *
-     * <p>Order, for the record: columns go in panels of four; row i below a panel gets
-     * ((P(i,j)x_j + P(i,j+1)x_{j+1}) + (P(i,j+2)x_{j+2} + P(i,j+3)x_{j+3})) added, and the panel's own rows get
-     * their 4×4 diagonal block's contribution plus the natural-order dot product of their column below the
-     * panel with x; the last m mod 4 columns go one at a time.
+     * <p>The order, which every kernel (scalar or SIMD) follows: y = 0; columns go in panels of four, j = 0, 4, …
+     * while j + 4 ≤ m. For each row i ≥ j + 4 below a panel, in increasing i,
+     * y_i += (P(i,j)x_j + P(i,j+1)x_{j+1}) + (P(i,j+2)x_{j+2} + P(i,j+3)x_{j+3}), and the column dot products go
+     * into eight partial sums by row, σ_c[i mod 8] += P(i,j+c)·x_i (each starting at 0); then the panel's own rows
+     * get y_{j+r} += D_r + τ(σ_r), with D_r = (P(j+r,j)x_j + P(j+r,j+1)x_{j+1}) + (P(j+r,j+2)x_{j+2} +
+     * P(j+r,j+3)x_{j+3}) over the 4×4 diagonal block and τ(σ) = ((σ0 + σ1) + (σ2 + σ3)) + ((σ4 + σ5) + (σ6 + σ7)).
+     * The last m mod 4 columns go one at a time: y_i += P(i,j)x_j and σ[i mod 8] += P(i,j)x_i for i &gt; j, then
+     * y_j += P(j,j)x_j + τ(σ). The split into eight partial sums is fixed here, not by the hardware: the SIMD kernel
+     * holds σ[t] in lane t of an 8-double register (rows in groups aligned to i ≡ 0 mod 8), the scalar one in eight
+     * local sums.
      */
     public static void multiply(int m, int k, double[] packed, double[] x, double[] y) {
-        if (m < 1 || k < 1) {
-            throw new IllegalArgumentException("m and k must be >= 1, got m=" + m + ", k=" + k);
-        }
-        checkPacked(m, packed);
+        checkProduct(m, k, packed);
         if (x.length < (long) m * k || y.length < (long) m * k) {
             throw new IllegalArgumentException("x and y must hold m*k = " + (long) m * k + " doubles, got "
                     + x.length + " and " + y.length);
@@ -170,25 +206,97 @@ public final class PackedSymmetric {
         if (x == y) {
             throw new IllegalArgumentException("x and y must be different arrays");
         }
-        Arrays.fill(y, 0, m * k, 0.0);
+        product(m, k, packed, x, null, y, null, SIMD_PRODUCT);
+    }
+
+    /**
+     * y[l] = P·x[l] for the k vectors x[0], …, x[k−1], each in its own array (entries [0, m)): the k-vector product
+     * of {@link #multiply(int, int, double[], double[], double[])} (one pass over P, the same bits per vector) for
+     * vectors that live in different arrays, such as the points of the runs of a lock-step batch. Every y[l] must
+     * be an array of its own, distinct from every x.
+     */
+    public static void multiply(int m, int k, double[] packed, double[][] x, double[][] y) {
+        checkProduct(m, k, packed);
+        if (x.length < k || y.length < k) {
+            throw new IllegalArgumentException("x and y must hold k = " + k + " vectors, got " + x.length + " and "
+                    + y.length);
+        }
+        for (int l = 0; l < k; l++) {
+            if (x[l].length < m || y[l].length < m) {
+                throw new IllegalArgumentException("vector " + l + " must hold m = " + m + " doubles, got x "
+                        + x[l].length + " and y " + y[l].length);
+            }
+            for (int q = 0; q < k; q++) {
+                if (y[l] == x[q] || (q != l && y[l] == y[q])) {
+                    throw new IllegalArgumentException("y[" + l + "] must be an array of its own, distinct from "
+                            + "every x and every other y");
+                }
+            }
+        }
+        product(m, k, packed, null, x, null, y, SIMD_PRODUCT);
+    }
+
+    /** {@link #multiply(int, int, double[], double[], double[])} by the scalar kernel, whatever the JVM (tests). */
+    static void multiplyScalar(int m, int k, double[] packed, double[] x, double[] y) {
+        checkProduct(m, k, packed);
+        product(m, k, packed, x, null, y, null, false);
+    }
+
+    /**
+     * {@link #multiply(int, int, double[], double[], double[])} by the SIMD kernel even where the hardware lacks
+     * 8-double registers (then slow, the same bits), for the tests; needs {@link VectorApi#available()}.
+     */
+    static void multiplySimd(int m, int k, double[] packed, double[] x, double[] y) {
+        checkProduct(m, k, packed);
+        product(m, k, packed, x, null, y, null, true);
+    }
+
+    /** {@link #gram} by the SIMD kernel, for the tests; needs {@link VectorApi#available()}. */
+    static void gramSimd(int rows, int m, double[] a, double[] packed) {
+        checkGram(rows, m, a, packed);
+        PackedSymmetricSimd.gram(rows, m, a, packed);
+    }
+
+    /**
+     * The products' driver: vector l is {@code flatX[l*m ..]} (resp. {@code flatY}) when the flat arrays are given,
+     * else {@code xs[l][0 ..]} (resp. {@code ys}).
+     */
+    private static void product(int m, int k, double[] p, double[] flatX, double[][] xs, double[] flatY,
+                                double[][] ys, boolean simd) {
+        for (int l = 0; l < k; l++) {
+            int yo = flatY == null ? 0 : l * m;
+            Arrays.fill(flatY == null ? ys[l] : flatY, yo, yo + m, 0.0);
+        }
         int col = 0;
         int j = 0;
+        if (simd) {
+            // Panels j and j + 4 in one sweep: the same operations per element as one panel after the other.
+            for (; j + 2 * PANEL <= m; j += 2 * PANEL) {
+                for (int l = 0; l < k; l++) {
+                    PackedSymmetricSimd.panelPair(m, p, col, j, flatX == null ? xs[l] : flatX,
+                            flatX == null ? 0 : l * m, flatY == null ? ys[l] : flatY, flatY == null ? 0 : l * m);
+                }
+                col = columnStart(m, j + 2 * PANEL);
+            }
+        }
         for (; j + PANEL <= m; j += PANEL) {
             for (int l = 0; l < k; l++) {
-                panel(m, packed, col, j, x, y, l * m);
+                panel(m, p, col, j, flatX == null ? xs[l] : flatX, flatX == null ? 0 : l * m,
+                        flatY == null ? ys[l] : flatY, flatY == null ? 0 : l * m);
             }
             col = columnStart(m, j + PANEL);
         }
         for (; j < m; j++) {
             for (int l = 0; l < k; l++) {
-                column(m, packed, col, j, x, y, l * m);
+                column(m, p, col, j, flatX == null ? xs[l] : flatX, flatX == null ? 0 : l * m,
+                        flatY == null ? ys[l] : flatY, flatY == null ? 0 : l * m);
             }
             col += m - j;
         }
     }
 
-    /** Columns j..j+3 (column j at packed[col]) applied to the vector at offset v. */
-    private static void panel(int m, double[] p, int col, int j, double[] x, double[] y, int v) {
+    /** Columns j..j+3 (column j at p[col]) applied to the vector x[xo..], into y[yo..]. */
+    private static void panel(int m, double[] p, int col, int j, double[] x, int xo, double[] y, int yo) {
         int c0 = col;
         int c1 = c0 + (m - j);
         int c2 = c1 + (m - j - 1);
@@ -198,26 +306,32 @@ public final class PackedSymmetric {
         int o1 = c1 - (j + 1);
         int o2 = c2 - (j + 2);
         int o3 = c3 - (j + 3);
-        double x0 = x[v + j];
-        double x1 = x[v + j + 1];
-        double x2 = x[v + j + 2];
-        double x3 = x[v + j + 3];
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
+        double x0 = x[xo + j];
+        double x1 = x[xo + j + 1];
+        double x2 = x[xo + j + 2];
+        double x3 = x[xo + j + 3];
         for (int i = j + PANEL; i < m; i++) {
-            double a0 = p[o0 + i];
-            double a1 = p[o1 + i];
-            double a2 = p[o2 + i];
-            double a3 = p[o3 + i];
-            double xi = x[v + i];
-            y[v + i] += (a0 * x0 + a1 * x1) + (a2 * x2 + a3 * x3);
-            s0 += a0 * xi;
-            s1 += a1 * xi;
-            s2 += a2 * xi;
-            s3 += a3 * xi;
+            y[yo + i] += (p[o0 + i] * x0 + p[o1 + i] * x1) + (p[o2 + i] * x2 + p[o3 + i] * x3);
         }
+        int below = j + PANEL;
+        diagonal(m, p, col, j, x, xo, y, yo, tree(p, o0, x, xo, below, m), tree(p, o1, x, xo, below, m),
+                tree(p, o2, x, xo, below, m), tree(p, o3, x, xo, below, m));
+    }
+
+    /**
+     * y_{j+r} += D_r + t_r for the panel of columns j..j+3 (column j at p[col]): D_r its 4×4 diagonal block's row r
+     * times x_j..x_{j+3}, t_r the reduced dot product of column j+r below the panel.
+     */
+    static void diagonal(int m, double[] p, int col, int j, double[] x, int xo, double[] y, int yo, double t0,
+                         double t1, double t2, double t3) {
+        int c0 = col;
+        int c1 = c0 + (m - j);
+        int c2 = c1 + (m - j - 1);
+        int c3 = c2 + (m - j - 2);
+        double x0 = x[xo + j];
+        double x1 = x[xo + j + 1];
+        double x2 = x[xo + j + 2];
+        double x3 = x[xo + j + 3];
         double p00 = p[c0];
         double p10 = p[c0 + 1];
         double p20 = p[c0 + 2];
@@ -228,23 +342,76 @@ public final class PackedSymmetric {
         double p22 = p[c2];
         double p32 = p[c2 + 1];
         double p33 = p[c3];
-        y[v + j] += ((p00 * x0 + p10 * x1) + (p20 * x2 + p30 * x3)) + s0;
-        y[v + j + 1] += ((p10 * x0 + p11 * x1) + (p21 * x2 + p31 * x3)) + s1;
-        y[v + j + 2] += ((p20 * x0 + p21 * x1) + (p22 * x2 + p32 * x3)) + s2;
-        y[v + j + 3] += ((p30 * x0 + p31 * x1) + (p32 * x2 + p33 * x3)) + s3;
+        y[yo + j] += ((p00 * x0 + p10 * x1) + (p20 * x2 + p30 * x3)) + t0;
+        y[yo + j + 1] += ((p10 * x0 + p11 * x1) + (p21 * x2 + p31 * x3)) + t1;
+        y[yo + j + 2] += ((p20 * x0 + p21 * x1) + (p22 * x2 + p32 * x3)) + t2;
+        y[yo + j + 3] += ((p30 * x0 + p31 * x1) + (p32 * x2 + p33 * x3)) + t3;
     }
 
-    /** Column j alone (column j at packed[col]) applied to the vector at offset v. */
-    private static void column(int m, double[] p, int col, int j, double[] x, double[] y, int v) {
+    /** Column j alone (column j at p[col]) applied to the vector x[xo..], into y[yo..]. */
+    private static void column(int m, double[] p, int col, int j, double[] x, int xo, double[] y, int yo) {
         int o = col - j;
-        double xj = x[v + j];
-        double s = 0;
+        double xj = x[xo + j];
         for (int i = j + 1; i < m; i++) {
-            double a = p[o + i];
-            y[v + i] += a * xj;
-            s += a * x[v + i];
+            y[yo + i] += p[o + i] * xj;
         }
-        y[v + j] += p[col] * xj + s;
+        y[yo + j] += p[col] * xj + tree(p, o, x, xo, j + 1, m);
+    }
+
+    /**
+     * τ(σ) = ((σ0 + σ1) + (σ2 + σ3)) + ((σ4 + σ5) + (σ6 + σ7)) for σ[t] = Σ P(i, ·)·x_i over the rows from ≤ i &lt; to
+     * with i ≡ t (mod 8), each summed from 0 in increasing i (p[o + i] is the column's entry in row i). The rows
+     * before the first multiple of 8 and after the last one go one by one into their residue's sum, the rows
+     * between in groups of eight, one per sum.
+     */
+    static double tree(double[] p, int o, double[] x, int xo, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int i = from;
+        int groups = Math.max(from, Math.min(to, (from + 7) & ~7));
+        int last = Math.max(groups, to & ~7);
+        for (; i < to; i++) {
+            if (i == groups) {
+                for (; i < last; i += 8) {
+                    s0 += p[o + i] * x[xo + i];
+                    s1 += p[o + i + 1] * x[xo + i + 1];
+                    s2 += p[o + i + 2] * x[xo + i + 2];
+                    s3 += p[o + i + 3] * x[xo + i + 3];
+                    s4 += p[o + i + 4] * x[xo + i + 4];
+                    s5 += p[o + i + 5] * x[xo + i + 5];
+                    s6 += p[o + i + 6] * x[xo + i + 6];
+                    s7 += p[o + i + 7] * x[xo + i + 7];
+                }
+                if (i >= to) {
+                    break;
+                }
+            }
+            double term = p[o + i] * x[xo + i];
+            switch (i & 7) {
+                case 0 -> s0 += term;
+                case 1 -> s1 += term;
+                case 2 -> s2 += term;
+                case 3 -> s3 += term;
+                case 4 -> s4 += term;
+                case 5 -> s5 += term;
+                case 6 -> s6 += term;
+                default -> s7 += term;
+            }
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    private static void checkProduct(int m, int k, double[] packed) {
+        if (m < 1 || k < 1) {
+            throw new IllegalArgumentException("m and k must be >= 1, got m=" + m + ", k=" + k);
+        }
+        checkPacked(m, packed);
     }
 
     private static void checkPacked(int m, double[] packed) {

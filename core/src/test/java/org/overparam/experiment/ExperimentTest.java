@@ -114,12 +114,12 @@ class ExperimentTest {
         assertTrue(row.objective() >= row.reference() - row.referenceGap() - 1e-12 * row.f0(), row::toString);
     }
 
-    /** The sensing models take the data form the rule picks: Gram for a dense operator with n &gt; d²/2 only. */
+    /** The sensing models take the data form the rule picks: Gram for a dense operator with n &gt; 2d²/5 only. */
     @Test
     void sensingModelsUseTheGramFormExactlyWhereTheRulePicksIt() {
         assertEquals(DataForm.GRAM, form(Family.MATRIX_SENSING, OperatorKind.GAUSSIAN, 120));
-        assertEquals(DataForm.GRAM, form(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 19));
-        assertEquals(DataForm.MEASURED, form(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 18));
+        assertEquals(DataForm.GRAM, form(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 15));
+        assertEquals(DataForm.MEASURED, form(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 14));
         assertEquals(DataForm.MEASURED, form(Family.MATRIX_SENSING, OperatorKind.RANK_ONE, 120));
         assertEquals(DataForm.MEASURED, form(Family.SYMMETRIC_SENSING, OperatorKind.ENTRY_SAMPLING, 30));
     }

@@ -32,10 +32,30 @@ public abstract class ModelContract {
     private static final double SYMMETRY_RTOL = 1e-10;
 
     /**
-     * Points of one family and one R on different replicates (so every lane has its own instance): the lanes of the
-     * batches under test. Enough of them to fill more than one SIMD block where the family has SIMD lanes.
+     * Points of one family: the lanes of the batches under test. Either one R on different replicates (every lane
+     * has its own instance), enough of them to fill more than one SIMD block where the family has SIMD lanes; or,
+     * with {@link #lanesShareOneInstance}, several R and α on one replicate.
      */
     protected abstract List<RunConfig> lanes();
+
+    /**
+     * Whether the lanes are runs of one replicate, to be prepared once and share that instance (as a sweep sends the
+     * runs of one instance), rather than each prepared on its own.
+     */
+    protected boolean lanesShareOneInstance() {
+        return false;
+    }
+
+    /** One prepared instance per lane: each its own, or the one they share. */
+    private List<Experiment.Prepared> prepare(List<RunConfig> configs) {
+        if (!lanesShareOneInstance()) {
+            return configs.stream().map(Experiment::prepare).toList();
+        }
+        for (RunConfig c : configs) {
+            assertEquals(configs.get(0).instanceSeed(), c.instanceSeed(), "lanes said to share one instance: " + c);
+        }
+        return Collections.nCopies(configs.size(), Experiment.prepare(configs.get(0)));
+    }
 
     /** Whether values and gradients live in R^N (not on a manifold, where the gradient is Riemannian). */
     protected boolean euclidean() {
@@ -96,7 +116,7 @@ public abstract class ModelContract {
     @Test
     void batchedLanesAreTheScalarBits() {
         List<RunConfig> configs = lanes();
-        List<Experiment.Prepared> prepared = configs.stream().map(Experiment::prepare).toList();
+        List<Experiment.Prepared> prepared = prepare(configs);
         List<Integer> order = new ArrayList<>();
         for (int j = 0; j < configs.size(); j++) {
             order.add(j);
@@ -169,7 +189,7 @@ public abstract class ModelContract {
     @Test
     void lockStepRowsAreTheRowsOfRunsMadeAlone() {
         List<RunConfig> configs = lanes();
-        List<Experiment.Prepared> prepared = configs.stream().map(Experiment::prepare).toList();
+        List<Experiment.Prepared> prepared = prepare(configs);
         List<RunResult> together = Experiment.runBatch(prepared, configs);
         int half = configs.size() / 2 + 1;
         List<RunResult> otherBatch = Experiment.runBatch(prepared.subList(1, half), configs.subList(1, half));

@@ -1,5 +1,6 @@
 package org.overparam.experiment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
@@ -70,6 +71,49 @@ class ModelContractTest {
         @Override
         protected List<RunConfig> lanes() {
             return sensing(Family.MATRIX_SENSING, OperatorKind.GAUSSIAN, 40, 2, LANES);
+        }
+    }
+
+    /**
+     * Runs of one replicate at several R and α (lanes of different dimensions): in the Gram form (2n &gt; d²), one
+     * pass over the shared H serves all of them ({@code GramLanes}).
+     */
+    private static List<RunConfig> runsOfOneInstance(ProblemConfig problem) {
+        SolverConfig solver = SolverConfig.defaults(problem.family());
+        List<RunConfig> runs = new ArrayList<>();
+        for (int rank : new int[] {1, 3, 2, 4}) {
+            for (double alpha : new double[] {0.1, 0.7}) {
+                runs.add(new RunConfig(MASTER_SEED, 2, problem, solver, rank, alpha));
+            }
+        }
+        return runs;
+    }
+
+    @Nested
+    class MatrixSensingRunsOfOneInstance extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            return runsOfOneInstance(new ProblemConfig(Family.MATRIX_SENSING, OperatorKind.GAUSSIAN, 5, 1, 40, 1, 0,
+                    0, 0, null));
+        }
+
+        @Override
+        protected boolean lanesShareOneInstance() {
+            return true;
+        }
+    }
+
+    @Nested
+    class RegularizedSymmetricSensingRunsOfOneInstance extends ModelContract {
+        @Override
+        protected List<RunConfig> lanes() {
+            return runsOfOneInstance(new ProblemConfig(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 5,
+                    2, 30, 1, 0.01, 0.05, 0.5, null));
+        }
+
+        @Override
+        protected boolean lanesShareOneInstance() {
+            return true;
         }
     }
 

@@ -3,6 +3,7 @@ package org.overparam.linalg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -13,7 +14,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.random.Seeds;
 
-/** The packed symmetric kernels against textbook loops over full storage. */
+/**
+ * The packed symmetric kernels against textbook loops over full storage, and the SIMD kernels against the scalar
+ * ones bit for bit (the test JVM runs with the Vector API; the SIMD product is forced even on machines without
+ * 8-double registers, where it is slow but must give the same bits).
+ */
 class PackedSymmetricTest {
 
     /** Unit roundoff u = 2⁻⁵³. */
@@ -100,6 +105,103 @@ class PackedSymmetricTest {
         }
     }
 
+    /**
+     * Sides and row counts around the SIMD SYRK's blockings: register tiles of 3W rows × 8 columns, row blocks of
+     * 30W, blocks of 256 rows p (so 300 and 513 rows carry entries across blocks), tiles across the diagonal and the
+     * edge.
+     */
+    static Stream<Arguments> gramShapes() {
+        return Stream.of(
+                Arguments.of(1, 1), Arguments.of(1, 7), Arguments.of(3, 9), Arguments.of(37, 24), Arguments.of(37, 25),
+                Arguments.of(256, 31), Arguments.of(257, 17), Arguments.of(300, 50), Arguments.of(513, 49),
+                Arguments.of(20, 241), Arguments.of(40, 250), Arguments.of(260, 490));
+    }
+
+    @ParameterizedTest(name = "rows={0} m={1}")
+    @MethodSource("gramShapes")
+    void simdGramIsTheScalarGramBitForBit(int rows, int m) {
+        assumeTrue(VectorApi.available(), "the test JVM runs with --add-modules=jdk.incubator.vector");
+        RandomGenerator rng = Seeds.generator(31L * rows + m);
+        double[] a = TestMatrices.gaussian(rows, m, rng);
+        a[0] = -0.0; // signed zeros and tiny products must come out the same too
+        a[a.length - 1] = 1e-300;
+        double[] scalar = new double[(int) PackedSymmetric.length(m)];
+        double[] simd = new double[scalar.length];
+        Arrays.fill(simd, Double.NaN); // every entry must be written
+        PackedSymmetric.gramScalar(rows, m, a, scalar);
+        PackedSymmetric.gramSimd(rows, m, a, simd);
+        assertBits(scalar, simd, "rows=" + rows + " m=" + m);
+        double[] chosen = new double[scalar.length];
+        PackedSymmetric.gram(rows, m, a, chosen);
+        assertBits(scalar, chosen, "the kernel gram picks");
+    }
+
+    /** Sides around the product's SIMD sweeps: pairs of 4-column panels, 8-row groups, a lone panel, 1–3 columns. */
+    static Stream<Arguments> productSides() {
+        return Stream.of(1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 15, 16, 17, 20, 23, 24, 31, 33, 50, 64, 100, 257)
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "m={0}")
+    @MethodSource("productSides")
+    void simdProductIsTheScalarProductBitForBit(int m) {
+        assumeTrue(VectorApi.available(), "the test JVM runs with --add-modules=jdk.incubator.vector");
+        RandomGenerator rng = Seeds.generator(700 + m);
+        double[] packed = pack(m, TestMatrices.symmetric(m, rng));
+        packed[packed.length - 1] = -0.0;
+        for (int k : new int[] {1, 2, 3, 6}) {
+            double[] x = TestMatrices.gaussian(m, k, rng);
+            x[0] = -0.0;
+            x[x.length - 1] = 0.0;
+            double[] scalar = new double[m * k];
+            double[] simd = new double[m * k];
+            double[] chosen = new double[m * k];
+            Arrays.fill(simd, Double.NaN); // overwritten, not accumulated into
+            PackedSymmetric.multiplyScalar(m, k, packed, x, scalar);
+            PackedSymmetric.multiplySimd(m, k, packed, x, simd);
+            PackedSymmetric.multiply(m, k, packed, x, chosen);
+            assertBits(scalar, simd, "m=" + m + " k=" + k);
+            assertBits(scalar, chosen, "the kernel multiply picks, m=" + m + " k=" + k);
+        }
+    }
+
+    /** The k vectors in arrays of their own (of any length ≥ m) give the bits of the flat k-vector product. */
+    @ParameterizedTest(name = "m={0}")
+    @MethodSource("productSides")
+    void vectorsInSeparateArraysAreTheFlatProductBitForBit(int m) {
+        RandomGenerator rng = Seeds.generator(900 + m);
+        double[] packed = pack(m, TestMatrices.symmetric(m, rng));
+        int k = 5;
+        double[] flat = TestMatrices.gaussian(m, k, rng);
+        double[] flatY = new double[m * k];
+        PackedSymmetric.multiply(m, k, packed, flat, flatY);
+        double[][] xs = new double[k + 2][];
+        double[][] ys = new double[k + 2][];
+        for (int l = 0; l < k; l++) {
+            xs[l] = Arrays.copyOfRange(flat, l * m, l * m + m + l); // longer arrays: only [0, m) counts
+            ys[l] = new double[m + l];
+            Arrays.fill(ys[l], Double.NaN);
+        }
+        PackedSymmetric.multiply(m, k, packed, xs, ys);
+        for (int l = 0; l < k; l++) {
+            assertBits(Arrays.copyOfRange(flatY, l * m, l * m + m), Arrays.copyOf(ys[l], m), "vector " + l);
+            for (int i = m; i < m + l; i++) {
+                assertTrue(Double.isNaN(ys[l][i]), "entries past m are left alone");
+            }
+        }
+    }
+
+    private static void assertBits(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.doubleToRawLongBits(expected[i]) != Double.doubleToRawLongBits(actual[i])) {
+                assertEquals(expected[i], actual[i], 0.0, what + ", entry " + i);
+                throw new AssertionError(what + ", entry " + i + ": " + expected[i] + " vs " + actual[i]
+                        + " (same value, different bits)");
+            }
+        }
+    }
+
     @Test
     void gramOfASymmetricProductIsWhatTheProductSees() {
         // xᵀ(AᵀA)x = ‖Ax‖²: the Gram matrix and the product together, against an independent route.
@@ -154,6 +256,13 @@ class PackedSymmetricTest {
         double[] same = new double[2];
         e = assertThrows(IllegalArgumentException.class, () -> PackedSymmetric.multiply(2, new double[3], same, same));
         assertEquals("x and y must be different arrays", e.getMessage());
+        double[] other = new double[2];
+        e = assertThrows(IllegalArgumentException.class, () -> PackedSymmetric.multiply(2, 2, new double[3],
+                new double[][] {same, other}, new double[][] {new double[2], same}));
+        assertEquals("y[1] must be an array of its own, distinct from every x and every other y", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PackedSymmetric.multiply(2, 2, new double[3],
+                new double[][] {same, new double[1]}, new double[][] {new double[2], new double[2]}));
+        assertEquals("vector 1 must hold m = 2 doubles, got x 1 and y 2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PackedSymmetric.gram(2, 3, new double[5], new double[6]));
         assertEquals("a must hold rows*m = 6 doubles, got 5", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PackedSymmetric.gram(0, 3, new double[5], new double[6]));

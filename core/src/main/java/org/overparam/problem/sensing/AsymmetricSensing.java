@@ -127,7 +127,11 @@ public final class AsymmetricSensing implements SensingObjective {
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
         checkLength("gradient", gradient);
-        double f = value(x);
+        return gradient(value(x), gradient);
+    }
+
+    /** The rest of {@link #valueAndGradient} once the data term holds the point: writes ∇f, returns f. */
+    private double gradient(double f, double[] gradient) {
         double c = 2.0 / n;
         fit.residualTimes(v, u, t1, t2);
         for (int j = 0; j < dr; j++) {
@@ -135,6 +139,32 @@ public final class AsymmetricSensing implements SensingObjective {
             gradient[dr + j] = c * t2[j] + 2 * lambda * v[j];
         }
         return f;
+    }
+
+    /**
+     * {@link #valueAndGradient} in two halves around the product He, for {@link GramLanes}: the same operations,
+     * so the same bits. Only in the GRAM form.
+     */
+    GramLanes.Lane gramLane() {
+        GramDataTerm term = (GramDataTerm) fit;
+        return new GramLanes.Lane() {
+            @Override
+            public GramDataTerm term() {
+                return term;
+            }
+
+            @Override
+            public void stage(double[] x) {
+                split("x", x, u, v);
+                term.stage(u, v);
+            }
+
+            @Override
+            public double finish(double[] x, double[] gradient) {
+                checkLength("gradient", gradient);
+                return gradient(term.finish() + lambda * (Dense.dot(u, u) + Dense.dot(v, v)), gradient);
+            }
+        };
     }
 
     @Override

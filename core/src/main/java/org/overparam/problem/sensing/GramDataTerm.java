@@ -83,8 +83,21 @@ final class GramDataTerm implements DataTerm {
 
     @Override
     public double at(double[] u, double[] v) {
-        Dense.gemm(false, true, d, d, rank, 1.0, u, v, 0.0, points);
+        stage(u, v);
         gram.multiply(1, points, images);
+        return finish();
+    }
+
+    /**
+     * The first half of {@link #at}: e = vec(UVᵀ) into {@link #point()}. {@link GramLanes} stages every lane, forms
+     * He for all of them in one pass over H into their {@link #image()}s, and finishes each: the bits of {@link #at}.
+     */
+    void stage(double[] u, double[] v) {
+        Dense.gemm(false, true, d, d, rank, 1.0, u, v, 0.0, points);
+    }
+
+    /** The second half of {@link #at}, once {@link #image()}[0, m) holds He: h = He − b and D. */
+    double finish() {
         residualImage();
         double eh = 0;
         double be = 0;
@@ -93,6 +106,21 @@ final class GramDataTerm implements DataTerm {
             be += b[i] * points[i];
         }
         return (eh - be + c) / n;
+    }
+
+    /** The staged point: e = vec(X) in entries [0, m). */
+    double[] point() {
+        return points;
+    }
+
+    /** Where He goes: entries [0, m). */
+    double[] image() {
+        return images;
+    }
+
+    /** The instance's Gram form this term reads. */
+    Gram gram() {
+        return gram;
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.overparam.problem.sensing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
+import org.overparam.linalg.VectorApi;
+import org.overparam.problem.BatchedObjective;
 import org.overparam.problem.Model;
 
 /**
@@ -9,6 +13,38 @@ import org.overparam.problem.Model;
  * run, not thread-safe, and no allocation in any method.
  */
 public sealed interface SensingObjective extends Model permits AsymmetricSensing, SymmetricSensing {
+
+    /**
+     * These objectives (one per run) as the lanes of one batch, lane j bit-identical to {@code lanes.get(j)} whichever
+     * batch it is:
+     * <ul>
+     *   <li>{@link GramLanes} when all are in the GRAM form on one instance (the runs of one instance at any R and
+     *       α): one pass over H per evaluation serves all of them;</li>
+     *   <li>{@link RankOneLanes} when all are quadratic networks of one shape without a regularizer and the JVM has
+     *       the Vector API: one SIMD instruction per operation for a block of runs;</li>
+     *   <li>else lane by lane ({@link BatchedObjective#laneByLane}), e.g. runs on different dense instances.</li>
+     * </ul>
+     */
+    static BatchedObjective lanes(List<? extends SensingObjective> lanes) {
+        if (lanes.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one lane");
+        }
+        if (GramLanes.applies(lanes)) {
+            return GramLanes.of(lanes);
+        }
+        if (VectorApi.available()) {
+            List<SymmetricSensing> symmetric = new ArrayList<>(lanes.size());
+            for (SensingObjective f : lanes) {
+                if (f instanceof SymmetricSensing s) {
+                    symmetric.add(s);
+                }
+            }
+            if (symmetric.size() == lanes.size() && SymmetricSensing.simdLanes(symmetric)) {
+                return RankOneLanes.of(symmetric);
+            }
+        }
+        return BatchedObjective.laneByLane(lanes);
+    }
 
     /** R, the number of columns of each factor. */
     int rank();

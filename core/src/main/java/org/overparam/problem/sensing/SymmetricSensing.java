@@ -3,7 +3,6 @@ package org.overparam.problem.sensing;
 import java.util.List;
 import java.util.Objects;
 import org.overparam.linalg.Dense;
-import org.overparam.linalg.VectorApi;
 import org.overparam.problem.BatchedObjective;
 import org.overparam.problem.Residuals;
 
@@ -85,17 +84,13 @@ public final class SymmetricSensing implements SensingObjective {
         return new SymmetricSensing(instance, rank, form);
     }
 
-    /**
-     * These objectives as the lanes of one batch: SIMD lanes ({@link RankOneLanes}) when they are quadratic networks
-     * of one shape without a regularizer and the JVM has the Vector API, else lane by lane. Either way lane j is
-     * bit-identical to {@code lanes.get(j)}.
-     */
+    /** {@link SensingObjective#lanes} for symmetric models. */
     public static BatchedObjective lanes(List<SymmetricSensing> lanes) {
-        return VectorApi.available() && simdLanes(lanes) ? RankOneLanes.of(lanes) : BatchedObjective.laneByLane(lanes);
+        return SensingObjective.lanes(lanes);
     }
 
     /** Rank-one operators, no regularizer, one shape: what {@link RankOneLanes} computes. */
-    private static boolean simdLanes(List<SymmetricSensing> lanes) {
+    static boolean simdLanes(List<SymmetricSensing> lanes) {
         SymmetricSensing first = lanes.get(0);
         for (SymmetricSensing f : lanes) {
             if (!(f.instance.operator() instanceof RankOneOperator) || f.c != null || f.d != first.d
@@ -147,7 +142,41 @@ public final class SymmetricSensing implements SensingObjective {
     public double valueAndGradient(double[] x, double[] gradient) {
         checkLength("gradient", gradient);
         checkLength("x", x);
-        double f = fit.atSymmetricWithResidualTimes(x, gradient) + lambda * Dense.dot(x, x);
+        return gradient(x, gradient, fit.atSymmetricWithResidualTimes(x, gradient));
+    }
+
+    /**
+     * {@link #valueAndGradient} in two halves around the product He, for {@link GramLanes}: the Gram term's
+     * {@code atSymmetricWithResidualTimes} is {@code at} then {@code residualSymmetrizedTimes}, so the same bits. Only
+     * in the GRAM form.
+     */
+    GramLanes.Lane gramLane() {
+        GramDataTerm term = (GramDataTerm) fit;
+        return new GramLanes.Lane() {
+            @Override
+            public GramDataTerm term() {
+                return term;
+            }
+
+            @Override
+            public void stage(double[] x) {
+                checkLength("x", x);
+                term.stage(x, x);
+            }
+
+            @Override
+            public double finish(double[] x, double[] gradient) {
+                checkLength("gradient", gradient);
+                double data = term.finish();
+                term.residualSymmetrizedTimes(x, gradient);
+                return gradient(x, gradient, data);
+            }
+        };
+    }
+
+    /** The rest of {@link #valueAndGradient} given D and (G + Gᵀ)U in {@code gradient}: writes ∇f, returns f. */
+    private double gradient(double[] x, double[] gradient, double data) {
+        double f = data + lambda * Dense.dot(x, x);
         if (c != null) {
             Dense.gemm(false, false, d, rank, d, 1.0, c, x, 0.0, cu);
             f += Dense.dot(x, cu);

@@ -22,7 +22,7 @@ import org.overparam.random.Seeds;
 
 /**
  * Gradient and Hessian–vector products of both models against central differences, on every operator, in the
- * measured form and, on the dense operators the rule gives it to (n = 4d &gt; d²/2), the Gram form.
+ * measured form and, on the dense operators the rule gives it to (n = 4d &gt; 2d²/5), the Gram form.
  */
 class SensingDerivativesTest {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Both models against golden/sensing_golden.txt, written by golden/sensing_golden.py from an explicit
  * Jacobian and Hessian in NumPy (see the script for the formulas and its own finite-difference self-check), in
- * both data forms (d = 3 with n = 5 &gt; d²/2 measurements: the rule gives this dense operator the Gram form).
+ * both data forms (d = 3 with n = 5 &gt; 2d²/5 measurements: the rule gives this dense operator the Gram form).
  */
 class SensingGoldenTest {
 

@@ -53,7 +53,7 @@ class SensingResidualsTest {
                 for (long seed : new long[] {21, 22, 23}) {
                     cases.add(Arguments.of(model, kind, seed, DataForm.MEASURED));
                     if (kind == Kind.GAUSSIAN || kind == Kind.SYMMETRIC_GAUSSIAN) {
-                        cases.add(Arguments.of(model, kind, seed, DataForm.GRAM)); // n = 4d > d²/2
+                        cases.add(Arguments.of(model, kind, seed, DataForm.GRAM)); // n = 4d > 2d²/5
                     }
                 }
             }
