@@ -114,7 +114,7 @@ class ExperimentTest {
         assertTrue(row.objective() >= row.reference() - row.referenceGap() - 1e-12 * row.f0(), row::toString);
     }
 
-    /** The sensing models take the data form the rule picks: Gram for a dense operator with n &gt; 2d²/5 only. */
+    /** The sensing models take the data form the rule picks: Gram for a dense operator with n ≥ 2d²/5 only. */
     @Test
     void sensingModelsUseTheGramFormExactlyWhereTheRulePicksIt() {
         assertEquals(DataForm.GRAM, form(Family.MATRIX_SENSING, OperatorKind.GAUSSIAN, 120));

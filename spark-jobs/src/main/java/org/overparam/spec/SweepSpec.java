@@ -122,6 +122,11 @@ public final class SweepSpec {
         return (group * replicates + replicate) * perInstance + cell % perInstance;
     }
 
+    /** Which instance the point with this index runs on: equal for the points of one replicate's instance group. */
+    public long instanceOf(long index) {
+        return runOrder(index) / expansion.runCells();
+    }
+
     /** Which block of cells that share an instance the point with this index belongs to (its run-order block). */
     public long instanceGroup(long index) {
         return index % expansion.cells() / expansion.runCells();

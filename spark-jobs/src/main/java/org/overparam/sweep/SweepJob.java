@@ -80,7 +80,7 @@ public final class SweepJob {
         manifest.write(dir.manifest());
 
         WavePlan plan = WavePlan.of(pending, spark.sparkContext().defaultParallelism(), options.wavePoints(),
-                i -> CostModel.runFlops(spec.point(i)));
+                i -> CostModel.runFlops(spec.point(i)), spec::instanceOf);
         // Rows and outcomes of committed tasks: Spark applies a task's accumulator updates once, and only when the
         // task succeeded, so after the last wave they count exactly the rows committed (no re-read of DIR needed).
         LongAccumulator pointsDone = spark.sparkContext().longAccumulator("points done");

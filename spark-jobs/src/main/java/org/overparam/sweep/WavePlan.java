@@ -3,6 +3,7 @@ package org.overparam.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
+import java.util.function.LongUnaryOperator;
 
 /**
  * How the pending points of a sweep are cut into waves (each one committed append) and each wave into Spark
@@ -30,9 +31,11 @@ record WavePlan(List<List<long[]>> waves) {
     /**
      * Cuts {@code pending} (point indices in run order) into waves of {@code wavePoints} points (0: the default,
      * a tenth of the points but at least {@value #MIN_WAVE_FLOPS_PER_CORE} estimated flops per core) and each wave
-     * into up to {@code TASKS_PER_CORE}·cores tasks of equal estimated {@code cost}.
+     * into up to {@code TASKS_PER_CORE}·cores tasks of equal estimated {@code cost}. Default waves and all tasks end
+     * where {@code instance} changes, so that each instance is built by one task and its runs share one batch.
      */
-    static WavePlan of(long[] pending, int cores, int wavePoints, LongToDoubleFunction cost) {
+    static WavePlan of(long[] pending, int cores, int wavePoints, LongToDoubleFunction cost,
+                       LongUnaryOperator instance) {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be >= 1, got " + cores);
         }
@@ -48,15 +51,26 @@ record WavePlan(List<List<long[]>> waves) {
                 while (to < pending.length && (to - from < tenth || flops < minFlops)) {
                     flops += cost.applyAsDouble(pending[to++]);
                 }
+                to = instanceEnd(pending, to, pending.length, instance);
             }
-            waves.add(tasks(pending, from, to, cores * TASKS_PER_CORE, cost));
+            waves.add(tasks(pending, from, to, cores * TASKS_PER_CORE, cost, instance));
             from = to;
         }
         return new WavePlan(List.copyOf(waves));
     }
 
-    /** Contiguous cuts of pending[from, to) at equal shares of the cumulative cost. */
-    private static List<long[]> tasks(long[] pending, int from, int to, int maxTasks, LongToDoubleFunction cost) {
+    /** The first position at or after {@code end} (up to {@code limit}) where a new instance starts. */
+    private static int instanceEnd(long[] pending, int end, int limit, LongUnaryOperator instance) {
+        while (end > 0 && end < limit
+                && instance.applyAsLong(pending[end]) == instance.applyAsLong(pending[end - 1])) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Contiguous cuts of pending[from, to) at equal shares of the cumulative cost, at instance boundaries. */
+    private static List<long[]> tasks(long[] pending, int from, int to, int maxTasks, LongToDoubleFunction cost,
+                                      LongUnaryOperator instance) {
         double[] cumulative = new double[to - from + 1];
         for (int i = from; i < to; i++) {
             cumulative[i - from + 1] = cumulative[i - from] + Math.max(cost.applyAsDouble(pending[i]), 1);
@@ -73,6 +87,7 @@ record WavePlan(List<List<long[]>> waves) {
                 while (end < to - from && cumulative[end] < t * share) {
                     end++;
                 }
+                end = instanceEnd(pending, from + end, to, instance) - from;
             }
             long[] task = new long[end - start];
             System.arraycopy(pending, from + start, task, 0, task.length);

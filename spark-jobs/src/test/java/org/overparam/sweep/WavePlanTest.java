@@ -11,6 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class WavePlanTest {
 
+    /** Points sharing an instance (the cells of one instance group): consecutive in run order. */
+    private static final int POINTS_PER_INSTANCE = 5;
+
     /** Estimated flops of the cheapest point: quick-start-sized runs (n·d·R·max_iters ≈ 2e6). */
     private static final double COST_SCALE = 2e6;
 
@@ -19,7 +22,7 @@ class WavePlanTest {
     void everyPointOnceInOrderInBalancedTasks(int points, int cores, int wavePoints) {
         long[] pending = LongStream.range(0, points).map(i -> 3 * i + 1).toArray();
         // Costs vary tenfold, as R and n do within a wave.
-        WavePlan plan = WavePlan.of(pending, cores, wavePoints, i -> COST_SCALE * (1 + i % 10));
+        WavePlan plan = WavePlan.of(pending, cores, wavePoints, i -> COST_SCALE * (1 + i % 10), WavePlanTest::instance);
 
         long[] flattened = plan.waves().stream().flatMap(List::stream).flatMapToLong(LongStream::of).toArray();
         assertArrayEquals(pending, flattened);
@@ -36,21 +39,30 @@ class WavePlanTest {
             } else if (w < plan.waves().size() - 1) {
                 // A wave is cut once it holds a tenth of the points and enough work to be worth a commit.
                 assertTrue(size >= tenth && flops >= WavePlan.MIN_WAVE_FLOPS_PER_CORE * cores, "wave of " + size);
-                double lastFlops = COST_SCALE * (1 + wave.get(wave.size() - 1)[wave.get(wave.size() - 1).length - 1]
-                        % 10);
-                assertTrue(size == tenth || flops - lastFlops < WavePlan.MIN_WAVE_FLOPS_PER_CORE * cores,
-                        "wave of " + size + " is longer than it needs to be");
+                // … and it ends where an instance does.
+                long[] lastTask = wave.get(wave.size() - 1);
+                assertTrue(instance(lastTask[lastTask.length - 1]) != instance(plan.waves().get(w + 1).get(0)[0]),
+                        "a wave splits an instance");
             }
             assertTrue(wave.size() <= WavePlan.TASKS_PER_CORE * cores);
             double[] costs = wave.stream().mapToDouble(t -> LongStream.of(t).map(i -> 1 + i % 10).sum()).toArray();
             double max = java.util.Arrays.stream(costs).max().orElseThrow();
             double mean = java.util.Arrays.stream(costs).average().orElseThrow();
-            // Contiguous cuts at equal cumulative shares: a task overshoots its share by at most one point.
-            assertTrue(max <= mean + 10, "tasks unbalanced: max " + max + ", mean " + mean);
+            // Contiguous cuts at equal cumulative shares: a task overshoots its share by at most one instance.
+            assertTrue(max <= mean + 10 * POINTS_PER_INSTANCE, "tasks unbalanced: max " + max + ", mean " + mean);
+            // No instance is split between two tasks (it would be built twice and its runs not batched together).
+            for (int t = 1; t < wave.size(); t++) {
+                long[] before = wave.get(t - 1);
+                assertTrue(instance(before[before.length - 1]) != instance(wave.get(t)[0]), "instance split");
+            }
         }
         if (wavePoints == 0 && points * COST_SCALE * 5.5 < WavePlan.MIN_WAVE_FLOPS_PER_CORE * cores) {
             assertEquals(1, plan.waves().size(), "a sweep of less work than one wave runs in one wave");
         }
+    }
+
+    private static long instance(long point) {
+        return point / (3 * POINTS_PER_INSTANCE); // the pending indices are 3i + 1
     }
 
     @ParameterizedTest(name = "{0} of {1} after {2}s")

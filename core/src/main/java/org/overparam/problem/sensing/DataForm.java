@@ -22,7 +22,7 @@ public enum DataForm {
     }
 
     /**
-     * GRAM exactly when the operator is dense and n &gt; 2d²/5, else MEASURED: a pure function of the operator's kind
+     * GRAM exactly when the operator is dense and n ≥ 2d²/5, else MEASURED: a pure function of the operator's kind
      * and size, never of timing, so a row does not depend on the machine that ran it.
      *
      * <p><b>Where the line comes from.</b> A MEASURED evaluation streams 𝐀 (n·d² doubles) twice, a GEMV and a
@@ -31,10 +31,11 @@ public enum DataForm {
      * {@code GramBenchmark threshold}, asymmetric model, R = 4), {@code valueAndGradient} costs the same in both forms
      * at n ≈ 0.47d² (d = 16), 0.44d² (d = 24), 0.29–0.36d² (d = 32–40), 0.37–0.39d² (d = 50: 0.5 ms) and 0.36d²
      * (d = 64: 2.1 ms); a Hessian–vector product (two vectors in one pass over H against four passes over 𝐀) breaks
-     * even near 0.2–0.36d². The line sits just above the value-and-gradient break-even for d ≥ 32, where the time
-     * goes, because H also costs its build, n·d²(d²+1)/2 multiply–adds once per instance (about 50 to 300 GRAM
+     * even near 0.2–0.36d². The line sits at or just above the value-and-gradient break-even for d ≥ 32, where the
+     * time goes, because H also costs its build, n·d²(d²+1)/2 multiply–adds once per instance (about 50 to 300 GRAM
      * evaluations' worth at d = 50, shared by all of the instance's runs); for d ≤ 24, where an evaluation takes
-     * microseconds in either form, it is slightly early. Past it, H (≈ d⁴/2 doubles) is at most 1.25 times the size
+     * microseconds in either form, it is slightly early. The runs of an instance advance in lock-step and share each
+     * pass over H ({@link GramLanes}), which moves the break-even of a sweep further down. Past it, H (≈ d⁴/2 doubles) is at most 1.25 times the size
      * of 𝐀. Structured operators (rank-one, entry sampling) already
      * cost O(n·d·R) or O(n·R) per call, far below d⁴.
      *
@@ -43,6 +44,6 @@ public enum DataForm {
      * @param d             side of the measured matrices
      */
     public static DataForm preferred(boolean denseOperator, int n, int d) {
-        return denseOperator && 5L * n > 2L * d * d ? GRAM : MEASURED;
+        return denseOperator && 5L * n >= 2L * d * d ? GRAM : MEASURED;
     }
 }

@@ -36,7 +36,7 @@ sealed interface DataTerm permits MeasuredDataTerm, GramDataTerm {
             case MEASURED -> measured;
             case GRAM -> {
                 if (DataForm.preferred(instance.operator()) != DataForm.GRAM) {
-                    throw new IllegalArgumentException("the Gram form needs a dense operator with n > 2d²/5, got "
+                    throw new IllegalArgumentException("the Gram form needs a dense operator with n ≥ 2d²/5, got "
                             + instance.operator());
                 }
                 yield new GramDataTerm(instance, rank);

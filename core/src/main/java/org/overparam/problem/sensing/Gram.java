@@ -13,7 +13,7 @@ import org.overparam.linalg.PackedSymmetric;
  * Built once per instance ({@link SensingInstance#gram()}: n·d²(d²+1)/2 multiply–adds by {@link PackedSymmetric#gram},
  * SIMD where the JVM has the Vector API, the same bits on every machine) and then only read, so one Gram is shared
  * by every run and thread on that instance. H takes d²(d²+1)/2 doubles, at most 1.25 times 𝐀 where
- * {@link DataForm#preferred} picks the Gram form (n &gt; 2d²/5).
+ * {@link DataForm#preferred} picks the Gram form (n ≥ 2d²/5).
  *
  * <p>Entries are natural-order sums: H_ij = Σ_p 𝐀_pi 𝐀_pj, b_i = Σ_p 𝐀_pi y_p, c = Σ_p y_p², p = 0, …, n−1.
  */

@@ -148,7 +148,7 @@ public final class SensingInstance {
                 if (g == null) {
                     if (DataForm.preferred(operator) != DataForm.GRAM) {
                         throw new IllegalStateException("no Gram form for " + operator + ": it needs a dense "
-                                + "operator with n > 2d²/5");
+                                + "operator with n ≥ 2d²/5");
                     }
                     g = Gram.of((DenseOperator) operator, y);
                     gram = g;

@@ -69,20 +69,20 @@ class GramFormTest {
     // ---- the rule ----
 
     @Test
-    void gramIsPickedExactlyForDenseOperatorsWithMoreThanTwoFifthsDSquaredMeasurements() {
+    void gramIsPickedExactlyForDenseOperatorsWithAtLeastTwoFifthsDSquaredMeasurements() {
         assertEquals(DataForm.MEASURED, DataForm.preferred(true, 6, 4), "5n = 30 <= 2d² = 32");
         assertEquals(DataForm.GRAM, DataForm.preferred(true, 7, 4));
-        assertEquals(DataForm.MEASURED, DataForm.preferred(true, 10, 5), "n = 2d²/5 is not enough");
-        assertEquals(DataForm.GRAM, DataForm.preferred(true, 11, 5));
-        assertEquals(DataForm.MEASURED, DataForm.preferred(true, 1000, 50), "n = 1000 = 2·50²/5");
-        assertEquals(DataForm.GRAM, DataForm.preferred(true, 1001, 50));
+        assertEquals(DataForm.MEASURED, DataForm.preferred(true, 9, 5), "5n = 45 < 2d² = 50");
+        assertEquals(DataForm.GRAM, DataForm.preferred(true, 10, 5), "n = 2d²/5 is enough");
+        assertEquals(DataForm.MEASURED, DataForm.preferred(true, 999, 50));
+        assertEquals(DataForm.GRAM, DataForm.preferred(true, 1000, 50), "n = 1000 = 2·50²/5");
         assertEquals(DataForm.MEASURED, DataForm.preferred(false, 1_000_000, 5), "structured: never");
         assertEquals(DataForm.GRAM, DataForm.preferred(true, Integer.MAX_VALUE, 46_340), "no overflow in d²");
         assertEquals(DataForm.MEASURED, DataForm.preferred(true, 858_956_000, 46_340), "nor in 2d²");
 
         RandomGenerator rng = Seeds.generator(3);
         assertEquals(DataForm.GRAM, DataForm.preferred(Operators.gaussian(5, 11, rng)));
-        assertEquals(DataForm.MEASURED, DataForm.preferred(Operators.gaussian(5, 10, rng)));
+        assertEquals(DataForm.MEASURED, DataForm.preferred(Operators.gaussian(5, 9, rng)));
         assertEquals(DataForm.GRAM, DataForm.preferred(Operators.symmetricGaussian(4, 9, rng)));
         assertEquals(DataForm.GRAM, DataForm.preferred(Operators.explicit(2, List.of(new double[4],
                 new double[4], new double[4]))), "explicit operators are dense too");
@@ -93,11 +93,11 @@ class GramFormTest {
     @Test
     void theGramFormIsRefusedWhereTheRuleDoesNotPickIt() {
         RandomGenerator rng = Seeds.generator(4);
-        MeasurementOperator few = Operators.gaussian(5, 10, rng);
+        MeasurementOperator few = Operators.gaussian(5, 9, rng);
         double[] truth = Truths.lowRank(5, 1, 1, true, rng);
         SensingInstance instance = SensingInstance.of(few, SensingInstance.measure(few, truth, 0, rng), truth, 1, 0,
                 null);
-        String message = "the Gram form needs a dense operator with n > 2d²/5, got DenseOperator[d=5, n=10]";
+        String message = "the Gram form needs a dense operator with n ≥ 2d²/5, got DenseOperator[d=5, n=9]";
         assertMessage(message, () -> AsymmetricSensing.of(instance, 2, DataForm.GRAM));
         assertMessage(message, () -> SymmetricSensing.of(instance, 2, DataForm.GRAM));
         assertFalse(instance.gramBuilt());
