@@ -4,7 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The inner loop of {@link RankOneLanes} on one block of B lanes, B the width of the machine's preferred SIMD
+ * The inner loop of {@link RankOneLanes} on one block of B lanes, B the width of the machine's widest SIMD
  * register (8 doubles with AVX-512, 4 with AVX2): the one-pass data term of
  * {@link RankOneOperator#residualAndAdjoint} for B runs at once, block-major (entry e of lane jj at {@code e·B + jj}).
  * Slot jj of every vector computes lane jj's scalar expression; multiplies and adds are separate lanewise
@@ -13,7 +13,13 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class RankOneVectorKernel {
 
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /**
+     * The machine's widest vectors. SPECIES_MAX, not SPECIES_PREFERRED (the same width on x86, another class):
+     * netlib's VectorBLAS and {@link org.overparam.linalg.PackedSymmetricSimd} use it, and on JDK 17 two vector
+     * classes in one JVM pollute the shared templates' profiles, so that C2 stops intrinsifying them and the
+     * kernel falls back to allocating Java code (measured: 3× slower sweeps after the first netlib call).
+     */
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_MAX;
 
     /** B, the lanes of one block. */
     static final int BLOCK = SPECIES.length();
