@@ -134,7 +134,7 @@ public final class MachineBenchmark {
     }
 
     /** Fastest call within about {@value #SECONDS} s after a warm-up of half that, in seconds. */
-    static double best(Runnable task) {
+    public static double best(Runnable task) {
         long warmEnd = System.nanoTime() + (long) (SECONDS * 0.5e9);
         while (System.nanoTime() < warmEnd) {
             task.run();

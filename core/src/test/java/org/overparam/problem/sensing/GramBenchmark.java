@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.overparam.linalg.Dense;
+import org.overparam.linalg.MachineBenchmark;
 import org.overparam.linalg.PackedSymmetric;
 import org.overparam.problem.BatchedObjective;
 import org.overparam.random.Seeds;
@@ -41,8 +42,6 @@ import org.overparam.random.Seeds;
  */
 public final class GramBenchmark {
 
-    /** Wall time of each timing; the fastest call counts. */
-    private static final double SECONDS = 1.0;
 
     private GramBenchmark() {
     }
@@ -279,20 +278,9 @@ public final class GramBenchmark {
         return best;
     }
 
-    /** Fastest call within about {@value #SECONDS} s of repetitions after a warm-up of half that, in seconds. */
+    /** Fastest call after a warm-up ({@link MachineBenchmark#best}). */
     private static double best(Runnable task) {
-        long warmEnd = System.nanoTime() + (long) (SECONDS * 0.5e9);
-        while (System.nanoTime() < warmEnd) {
-            task.run();
-        }
-        double best = Double.POSITIVE_INFINITY;
-        long end = System.nanoTime() + (long) (SECONDS * 1e9);
-        do {
-            long begin = System.nanoTime();
-            task.run();
-            best = Math.min(best, (System.nanoTime() - begin) / 1e9);
-        } while (System.nanoTime() < end);
-        return best;
+        return MachineBenchmark.best(task);
     }
 
     private static void print(String format, Object... args) {
