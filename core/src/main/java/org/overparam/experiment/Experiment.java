@@ -227,10 +227,8 @@ public final class Experiment {
                                                      Tolerances tolerances, double stepSize) {
         SolverConfig s = config.solver();
         double scale = f0 > 0 ? f0 : 1;
-        StoppingRule stop = StoppingRule.divergence(divergenceBound(reference.value(), s.divergence() * scale))
-                .or(StoppingRule.valueBelow(reference.value() + s.target() * scale))
-                .or(StoppingRule.gradNormBelow(tolerances.grad()))
-                .or(StoppingRule.maxIterations(s.maxIterations()));
+        StoppingRule stop = StoppingRule.standard(divergenceBound(reference.value(), s.divergence() * scale),
+                reference.value() + s.target() * scale, tolerances.grad(), s.maxIterations());
         StepSize step = switch (s.step()) {
             case FIXED -> new StepSize.Fixed(stepSize);
             case ARMIJO -> new StepSize.Armijo(stepSize);
