@@ -4,15 +4,21 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.overparam.cli.BadInputException;
+import org.overparam.io.HadoopConf;
+import org.overparam.io.Storage;
+import org.overparam.sweep.CommitLog;
+import org.overparam.sweep.CommittedRows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -40,14 +46,14 @@ public final class AggregateJob {
     /**
      * What to aggregate and how.
      *
-     * @param sweepDir          the sweep directory (holding {@code rows/})
+     * @param sweepDir          the sweep directory: a local path or a Hadoop file system URI
      * @param reportDir         where the report goes (created; our files in it are replaced)
      * @param by                the cell axes, or empty for every parameter that varies
      * @param x                 the horizontal chart axis
      * @param y                 the vertical chart axis, or null to let {@link Design#detect} choose
      * @param recoveryThreshold recovery error below which a run counts as recovered
      */
-    public record Settings(Path sweepDir, Path reportDir, List<String> by, String x, String y,
+    public record Settings(String sweepDir, Path reportDir, List<String> by, String x, String y,
                            double recoveryThreshold) {
 
         /** Relative recovery error below which a run counts as recovered, unless told otherwise. */
@@ -57,7 +63,7 @@ public final class AggregateJob {
          * The defaults of {@code overparam aggregate DIR --out REPORT_DIR}: every varying axis, maps over R × n (or
          * R × the first other varying axis when n is fixed).
          */
-        public static Settings defaults(Path sweepDir, Path reportDir) {
+        public static Settings defaults(String sweepDir, Path reportDir) {
             return new Settings(sweepDir, reportDir, List.of(), "R", null, DEFAULT_RECOVERY_THRESHOLD);
         }
 
@@ -93,42 +99,57 @@ public final class AggregateJob {
      * point into them.
      */
     public static void checkInput(Settings s) {
-        Path dir = s.sweepDir();
-        if (!Files.isDirectory(dir)) {
-            throw new BadInputException("sweep directory " + dir + (Files.exists(dir) ? " is not a directory"
-                    : " does not exist"));
-        }
-        Path rows = dir.resolve(ROWS);
-        if (!Files.isDirectory(rows)) {
-            throw new BadInputException(dir + " holds no sweep: " + rows + " is missing (write one with"
-                    + " 'overparam sweep SPEC --out " + dir + "')");
-        }
-        if (parquetFiles(rows) == 0) {
-            throw new BadInputException(rows + " holds no Parquet files: the sweep has no rows yet");
+        input(s);
+    }
+
+    /** The sweep directory, checked. */
+    private static Storage input(Settings s) {
+        String dir = s.sweepDir();
+        Storage storage = Storage.open(dir, HadoopConf.fromSystemProperties());
+        try {
+            if (!storage.isDirectory("")) {
+                throw new BadInputException("sweep directory " + dir + (storage.exists("") ? " is not a directory"
+                        : " does not exist"));
+            }
+            if (!storage.isDirectory(ROWS) && CommitLog.read(storage).waves().isEmpty()) {
+                throw new BadInputException(dir + " holds no sweep: " + storage.uri(ROWS) + " is missing (write one"
+                        + " with 'overparam sweep SPEC --out " + dir + "')");
+            }
+            if (CommittedRows.files(storage).isEmpty()) {
+                throw new BadInputException(storage.uri(ROWS) + " holds no Parquet files: the sweep has no rows"
+                        + " yet");
+            }
+        } catch (IOException e) {
+            throw new BadInputException("sweep directory " + dir + " cannot be read: " + e.getMessage());
         }
         Path out = s.reportDir().toAbsolutePath().normalize();
-        if (out.startsWith(rows.toAbsolutePath().normalize())) {
-            throw new BadInputException("--out " + s.reportDir() + " is inside the rows of the sweep (" + rows + ")");
+        if (storage.isLocal() && out.startsWith(Path.of(URI.create(storage.uri(ROWS))))) {
+            throw new BadInputException("--out " + s.reportDir() + " is inside the rows of the sweep ("
+                    + storage.uri(ROWS) + ")");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new BadInputException("--out " + s.reportDir() + " is a file, not a directory");
         }
+        return storage;
     }
 
     /** Aggregates, draws and writes; see the class comment. */
     public static Summary run(SparkSession spark, Settings s) {
-        checkInput(s);
         ChartStyle.headless();
         // Our own SQL settings, not the caller's: sweep names stay strings, and R and r stay apart.
         SparkSession session = spark.newSession();
         session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
         session.conf().set("spark.sql.caseSensitive", "true");
-        Path rowsDir = s.sweepDir().resolve(ROWS);
-
+        Storage storage = input(s);
+        String rowsDir = storage.uri(ROWS);
         Dataset<Row> rows;
+        long repeated;
         try {
-            rows = session.read().parquet(rowsDir.toString());
-        } catch (RuntimeException e) {
+            rows = CommittedRows.read(session, storage).orElseThrow();
+            long all = rows.count();
+            rows = rows.dropDuplicates("point_id");
+            repeated = all - rows.count();
+        } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
             throw new BadInputException("cannot read the rows in " + rowsDir + ": " + firstLine(e));
         }
         Set<String> columns = new LinkedHashSet<>(Arrays.asList(rows.columns()));
@@ -144,7 +165,7 @@ public final class AggregateJob {
         }
         CellTable table = CellTable.aggregate(rows, design.axes(), s.recoveryThreshold());
 
-        ManifestView manifest = ManifestView.read(s.sweepDir());
+        ManifestView manifest = ManifestView.read(storage);
         String sweep = manifest.name().orElseGet(() -> sweepName(design, table));
 
         Path out = s.reportDir();
@@ -156,6 +177,10 @@ public final class AggregateJob {
         List<String> notes = new ArrayList<>();
         if (manifest.problem() != null) {
             notes.add(manifest.problem());
+        }
+        if (repeated > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d rows repeat a point (a directory written by an older version"
+                    + " without a commit log): each point counts once", repeated));
         }
         List<ChartFile> charts = new ArrayList<>();
         List<Overlay> overlays = new ArrayList<>();
@@ -190,15 +215,6 @@ public final class AggregateJob {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + out, e);
-        }
-    }
-
-    private static long parquetFiles(Path rows) {
-        try (Stream<Path> files = Files.walk(rows)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(f))
-                    .count();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + rows, e);
         }
     }
 

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.overparam.io.Storage;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,14 +27,15 @@ public record ManifestView(Map<String, String> entries, String problem) {
         entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
-    /** Reads {@code dir/manifest.json}; never throws for a missing or malformed file. */
-    public static ManifestView read(Path dir) {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return new ManifestView(Map.of(), "no " + FILE + " in " + dir);
-        }
+    /** Reads {@code manifest.json} of the sweep directory; never throws for a missing or malformed file. */
+    public static ManifestView read(Storage dir) {
+        String file = dir.uri(FILE);
         try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            Optional<byte[]> bytes = dir.read(FILE);
+            if (bytes.isEmpty()) {
+                return new ManifestView(Map.of(), "no " + FILE + " in " + dir.uri());
+            }
+            JsonNode root = new ObjectMapper().readTree(bytes.get());
             if (root == null || !root.isObject()) {
                 return new ManifestView(Map.of(), file + " is not a JSON object");
             }

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 final class AggregateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the sweep directory (holding rows/)")
-    private Path dir;
+    private String dir;
 
     @Option(names = "--out", required = true, paramLabel = "REPORT_DIR", description = "where the report goes")
     private Path out;

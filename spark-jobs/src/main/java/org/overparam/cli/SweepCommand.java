@@ -26,7 +26,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "the sweep directory: rows/ (Parquet) and manifest.json")
-    private Path out;
+    private String out;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[4] or spark://host:7077 (default: spark-submit's, else local[*])")

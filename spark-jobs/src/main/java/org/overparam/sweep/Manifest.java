@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,11 +27,25 @@ import java.util.TreeMap;
  * @param pointsTotal      points in the latest spec
  * @param pointsDone       rows in the directory for the latest spec's points
  * @param countsByOutcome  rows per outcome over the whole directory
+ * @param history          every sweep run on the directory, oldest first (from its commit log): how the grid
+ *                         was extended, and by which code versions
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Manifest(String name, long seed, String specHash, String normalizedSpec, String codeVersion,
                        String sparkVersion, String master, String started, String finished, long pointsTotal,
-                       long pointsDone, Map<String, Long> countsByOutcome) {
+                       long pointsDone, Map<String, Long> countsByOutcome, List<Run> history) {
+
+    /**
+     * One sweep run, as the history lists it.
+     *
+     * @param started     when it started (ISO-8601)
+     * @param specHash    its spec's hash
+     * @param codeVersion its code version
+     * @param master      its Spark master
+     * @param points      points in its spec
+     */
+    public record Run(String started, String specHash, String codeVersion, String master, long points) {
+    }
 
     public static final String FILE = "manifest.json";
 
@@ -42,31 +56,38 @@ public record Manifest(String name, long seed, String specHash, String normalize
 
     public Manifest {
         countsByOutcome = countsByOutcome == null ? Map.of() : new TreeMap<>(countsByOutcome);
+        history = history == null ? List.of() : List.copyOf(history);
     }
 
     public Manifest finish(String when, long done, Map<String, Long> counts) {
         return new Manifest(name, seed, specHash, normalizedSpec, codeVersion, sparkVersion, master, started, when,
-                pointsTotal, done, counts);
+                pointsTotal, done, counts, history);
     }
 
     /** Reads {@code file}; an unreadable manifest is an error naming the file. */
     public static Manifest read(Path file) {
         try {
-            return JSON.readValue(file.toFile(), Manifest.class);
+            return parse(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new IllegalStateException(file + " is not a readable sweep manifest: " + e.getMessage(), e);
         }
     }
 
-    /** Writes atomically: a crash leaves the old manifest or the new one, never half of one. */
-    public void write(Path file) {
+    /** Parses a manifest's bytes; an unreadable manifest is an {@link IllegalStateException}. */
+    public static Manifest parse(byte[] json) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return JSON.readValue(json, Manifest.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new IllegalStateException(FILE + " is not a readable sweep manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest as JSON. */
+    public byte[] bytes() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a manifest", e);
         }
     }
 }

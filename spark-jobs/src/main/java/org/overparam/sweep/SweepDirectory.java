@@ -1,160 +1,200 @@
 package org.overparam.sweep;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.overparam.cli.BadInputException;
+import org.overparam.io.Storage;
+import org.overparam.spec.Extension;
 import org.overparam.spec.SweepSpec;
 
 /**
- * The layout of a sweep's output directory and the checks that keep it to one sweep:
+ * The layout of a sweep's output directory DIR, on any {@link Storage}, and the checks that keep it to one
+ * experiment and one writer:
  * <pre>
- *   DIR/manifest.json                       what the directory holds ({@link Manifest})
- *   DIR/rows/sweep=NAME/part-*.zstd.parquet one row per run, appended one committed wave at a time
+ *   DIR/manifest.json                        what the directory holds ({@link Manifest}), replaced atomically
+ *   DIR/rows/sweep=NAME/part-*.zstd.parquet  one row per run: the committed waves' files
+ *   DIR/_log/NNNNNNNNNNNNNNNNNNNN.json       the commit log ({@link CommitLog}): the source of truth
+ *   DIR/_lease                               the writing driver's heartbeat ({@link WriterLease})
+ *   DIR/_waves/ID/                           a wave being written; moved into rows/ once committed
  * </pre>
- * A directory belongs to one (name, master seed). Rerunning the same spec resumes it; a spec that adds grid
- * values, axes or replicates extends it; anything else under another name or seed is refused.
+ * A wave is written into a directory of its own, committed by its log entry, then moved into {@code rows/}: a
+ * driver killed at any point leaves either an uncommitted staging directory (ignored, then cleaned by the next
+ * driver) or a committed wave whose files the next driver finishes moving. Readers take the committed files only
+ * ({@link CommittedRows}).
  */
 final class SweepDirectory {
 
-    static final String ROWS = "rows";
+    static final String ROWS = CommittedRows.ROWS;
+    static final String WAVES = CommittedRows.WAVES;
 
-    private final Path root;
+    private final Storage storage;
+    private final String out;
 
-    private SweepDirectory(Path root) {
-        this.root = root;
-    }
-
-    /** Checks that {@code root} may hold {@code spec}'s rows, before anything is written. */
-    static SweepDirectory open(Path root, SweepSpec spec) {
-        Path dir = root.toAbsolutePath().normalize();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new BadInputException("--out " + root + " is a file, not a directory");
-        }
-        Path manifest = dir.resolve(Manifest.FILE);
-        if (Files.isRegularFile(manifest)) {
-            Manifest existing;
-            try {
-                existing = Manifest.read(manifest);
-            } catch (IllegalStateException e) {
-                throw new BadInputException("--out " + root + ": " + e.getMessage());
-            }
-            if (!spec.name().equals(existing.name()) || spec.seed() != existing.seed()) {
-                throw new BadInputException("--out " + root + " holds sweep '" + existing.name() + "' (seed "
-                        + existing.seed() + "), not '" + spec.name() + "' (seed " + spec.seed()
-                        + "): a directory holds one sweep; choose another --out");
-            }
-        } else if (Files.isDirectory(dir) && !isEmpty(dir)) {
-            throw new BadInputException("--out " + root + " is not empty and has no " + Manifest.FILE
-                    + ": it is not a sweep directory; choose a new or empty directory");
-        }
-        return new SweepDirectory(dir);
-    }
-
-    Path root() {
-        return root;
-    }
-
-    Path rows() {
-        return root.resolve(ROWS);
-    }
-
-    Path manifest() {
-        return root.resolve(Manifest.FILE);
+    private SweepDirectory(Storage storage, String out) {
+        this.storage = storage;
+        this.out = out;
     }
 
     /**
-     * Removes what a killed run may have left half-committed: Spark's {@code _temporary} and staging
-     * directories. Their files were never part of a committed wave, so their points count as not done; left in
-     * place, a later job commit could publish them next to the recomputed rows.
+     * Checks that {@code out} may hold {@code spec}'s rows, before anything is written: not a file; empty, or a
+     * sweep directory of the same experiment that {@code spec} extends ({@link Extension}).
      */
-    void clearUncommitted() {
-        Path rows = rows();
-        if (!Files.isDirectory(rows)) {
-            return;
+    static SweepDirectory open(String out, SweepSpec spec, Configuration conf) {
+        Storage storage = Storage.open(out, conf);
+        try {
+            if (storage.exists("") && !storage.isDirectory("")) {
+                throw new BadInputException("--out " + out + " is a file, not a directory");
+            }
+            CommitLog log = CommitLog.read(storage);
+            Optional<String> recorded = recordedSpec(storage, log, out);
+            if (recorded.isPresent()) {
+                Optional<String> conflict = Extension.conflict(recorded.get(), spec.normalized());
+                if (conflict.isPresent()) {
+                    throw new BadInputException("--out " + out + " holds another experiment: its " + conflict.get()
+                            + "; a directory holds one experiment (grid values and replicates may change, nothing"
+                            + " else): choose another --out");
+                }
+            } else if (!storage.list("").isEmpty()) {
+                throw new BadInputException("--out " + out + " is not empty and has no " + Manifest.FILE
+                        + ": it is not a sweep directory; choose a new or empty directory");
+            }
+        } catch (IOException e) {
+            throw new BadInputException("--out " + out + " cannot be read: " + e.getMessage());
         }
-        try (Stream<Path> children = Files.list(rows)) {
-            for (Path child : children.toList()) {
-                String name = child.getFileName().toString();
-                if (name.equals("_temporary") || name.startsWith(".spark-staging")) {
-                    deleteRecursively(child);
+        return new SweepDirectory(storage, out);
+    }
+
+    /** The spec the directory's latest run recorded: in its log, else (an older version's) in its manifest. */
+    private static Optional<String> recordedSpec(Storage storage, CommitLog log, String out) throws IOException {
+        List<CommitLog.Run> runs = log.runs();
+        if (!runs.isEmpty()) {
+            return Optional.of(runs.get(runs.size() - 1).normalizedSpec());
+        }
+        Optional<byte[]> manifest = storage.read(Manifest.FILE);
+        if (manifest.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Manifest.parse(manifest.get()).normalizedSpec());
+        } catch (IllegalStateException e) {
+            throw new BadInputException("--out " + out + ": " + e.getMessage());
+        }
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
+    String root() {
+        return storage.uri();
+    }
+
+    String rows() {
+        return storage.uri(ROWS);
+    }
+
+    /** Takes the directory for this driver (refused while another driver holds it). */
+    WriterLease lease() throws IOException {
+        return WriterLease.acquire(storage, out);
+    }
+
+    /**
+     * Puts the directory in order for the new holder: rows of a directory written before the log existed are
+     * adopted as one committed wave; committed waves whose files a killed driver did not finish moving are moved;
+     * every staging directory left (uncommitted waves of killed or stale drivers, and Spark's own temporary
+     * directories below rows/) is deleted.
+     */
+    void recover(WriterLease lease) throws IOException {
+        CommitLog log = lease.log();
+        if (log.waves().isEmpty()) {
+            List<String> legacy = CommittedRows.legacyFiles(storage);
+            if (!legacy.isEmpty()) {
+                lease.append(new CommitLog.Wave("adopted", legacy, -1));
+            }
+        }
+        List<String> staged = storage.list(WAVES);
+        for (CommitLog.Wave wave : log.waves()) {
+            if (staged.contains(wave.id())) {
+                for (String file : wave.files()) {
+                    storage.move(WAVES + "/" + wave.id() + "/" + file, ROWS + "/" + file);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + rows, e);
+        }
+        for (String id : staged) {
+            storage.delete(WAVES + "/" + id);
+        }
+        for (String child : storage.list(ROWS)) {
+            if (child.equals("_temporary") || child.startsWith(".spark-staging")) {
+                storage.delete(ROWS + "/" + child);
+            }
         }
     }
 
-    /** Whether any committed Parquet file exists. */
-    boolean hasRows() {
-        if (!Files.isDirectory(rows())) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(rows())) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet")
-                    && !p.toString().contains("/_") && !p.toString().contains("/."));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + rows(), e);
-        }
-    }
-
-    /** The committed rows. */
-    Dataset<Row> read(SparkSession spark) {
-        return spark.read().parquet(rows().toString());
+    /** Where wave {@code id} is written before it is committed. */
+    String staging(String id) {
+        return storage.uri(WAVES + "/" + id);
     }
 
     /**
-     * The committed rows' outcomes by point id, checking that they can be read and that no point appears twice.
-     * One Spark job, skipped when there is nothing committed yet.
+     * Commits the wave written to {@link #staging}: its log entry names its files, then they move into rows/.
+     * Returns the number of files.
      */
-    Map<String, String> doneOutcomes(SparkSession spark) {
-        if (!hasRows()) {
-            return Map.of();
+    int commit(WriterLease lease, String id, long rows) throws IOException {
+        String staged = WAVES + "/" + id;
+        String prefix = staged + "/";
+        List<String> files = storage.files(staged, ".parquet").stream()
+                .map(f -> f.substring(prefix.length())).toList();
+        lease.append(new CommitLog.Wave(id, files, rows));
+        for (String file : files) {
+            storage.move(prefix + file, ROWS + "/" + file);
         }
+        storage.delete(staged);
+        return files.size();
+    }
+
+    /**
+     * The rows that {@code log} commits: their outcomes by point id (one Spark job, skipped when nothing is committed), and how many
+     * rows repeat a point (only a directory written by an older version without a commit log can have them).
+     */
+    Done doneOutcomes(SparkSession spark, CommitLog log) {
         List<Row> rows;
         try {
-            rows = read(spark).select("point_id", "outcome").collectAsList();
+            Optional<org.apache.spark.sql.Dataset<Row>> read = CommittedRows.read(spark,
+                    CommittedRows.files(storage, log));
+            if (read.isEmpty()) {
+                return new Done(Map.of(), 0);
+            }
+            rows = read.get().select("point_id", "outcome").collectAsList();
         } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
-            throw new BadInputException("--out " + root + ": the rows in " + rows() + " cannot be read ("
+            throw new BadInputException("--out " + out + ": the rows in " + rows() + " cannot be read ("
                     + firstLine(e.getMessage()) + "); move the damaged files aside or choose another --out");
         }
         Map<String, String> done = new HashMap<>(rows.size() * 2);
         for (Row r : rows) {
-            done.put(r.getString(0), r.getString(1));
+            done.putIfAbsent(r.getString(0), r.getString(1));
         }
-        if (done.size() != rows.size()) {
-            throw new IllegalStateException(rows() + " holds " + (rows.size() - done.size())
-                    + " duplicate rows: the one-row-per-point invariant is broken");
-        }
-        return done;
+        return new Done(done, rows.size() - done.size());
+    }
+
+    /**
+     * @param outcomes   outcome by point id
+     * @param duplicates rows beyond the first of their point
+     */
+    record Done(Map<String, String> outcomes, long duplicates) {
+    }
+
+    /** Writes the manifest, replacing the old one atomically. */
+    void write(Manifest manifest) throws IOException {
+        storage.replace(Manifest.FILE, manifest.bytes());
     }
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

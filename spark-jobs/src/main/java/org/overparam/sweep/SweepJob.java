@@ -1,7 +1,7 @@
 package org.overparam.sweep;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -17,7 +17,9 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.overparam.certify.Outcome;
+import org.overparam.cli.BadInputException;
 import org.overparam.io.CodeVersion;
+import org.overparam.io.HadoopConf;
 import org.overparam.io.ResultSchema;
 import org.overparam.spec.CostModel;
 import org.overparam.spec.SweepSpec;
@@ -48,36 +50,67 @@ public final class SweepJob {
     /**
      * Settings of a sweep run.
      *
-     * @param out        the output directory DIR
+     * @param out        the output directory DIR: a local path or a Hadoop file system URI
      * @param master     Spark master URL, or null for spark-submit's or embedded local mode
      * @param wavePoints points per committed wave, 0 for the default
      * @param terminal   whether progress may redraw a bar
      */
-    public record Options(Path out, String master, int wavePoints, boolean terminal) {
+    public record Options(String out, String master, int wavePoints, boolean terminal) {
     }
 
     public static Summary run(SweepSpec spec, String specYaml, Options options, PrintWriter log) {
-        SweepDirectory dir = SweepDirectory.open(options.out(), spec);
+        SweepDirectory dir = SweepDirectory.open(options.out(), spec, HadoopConf.fromSystemProperties());
         String started = Instant.now().toString();
+        WriterLease lease = take(dir, options.out());
+        try (lease) {
+            dir.recover(lease);
+            return run(spec, specYaml, options, log, dir, lease, started);
+        } catch (IOException e) {
+            throw new SweepFailure("cannot write " + dir.root() + ": " + e.getMessage() + "; the waves committed"
+                    + " before stay; fix the output and rerun the same command to compute the rest", e);
+        }
+    }
+
+    /** The directory's lease; an output that cannot be written is bad input, reported before Spark starts. */
+    private static WriterLease take(SweepDirectory dir, String out) {
+        try {
+            return dir.lease();
+        } catch (IOException e) {
+            throw new BadInputException("--out " + out + " cannot be written: " + e.getMessage()
+                    + "; choose a directory this user can write");
+        }
+    }
+
+    private static Summary run(SweepSpec spec, String specYaml, Options options, PrintWriter log,
+                               SweepDirectory dir, WriterLease lease, String started) throws IOException {
         SparkSession spark = SparkSessions.get(options.master(), "overparam sweep " + spec.name());
         // A sweep writes one small row per run: compiling Spark's generated code for the write (Janino, about a
         // second per JVM) costs more than interpreting the few rows saves.
         spark.conf().set("spark.sql.codegen.wholeStage", "false");
         spark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        String master = spark.sparkContext().master();
+        lease.append(new CommitLog.Run(spec.hash(), spec.normalized(), CodeVersion.get(), master, spec.count(),
+                started));
 
-        dir.clearUncommitted();
-        Map<String, String> done = dir.doneOutcomes(spark);
+        SweepDirectory.Done done = dir.doneOutcomes(spark, lease.log());
+        Map<String, String> doneOutcomes = done.outcomes();
         long[] pending = LongStream.range(0, spec.count())
-                .filter(i -> !done.containsKey(spec.point(i).pointId()))
+                .filter(i -> !doneOutcomes.containsKey(spec.point(i).pointId()))
                 .boxed().sorted(Comparator.comparingLong(spec::runOrder)).mapToLong(Long::longValue).toArray();
         long alreadyDone = spec.count() - pending.length;
         log.printf("sweep %s: %,d points, %,d already in %s, %,d to run on %s%n", spec.name(), spec.count(),
-                alreadyDone, dir.root(), pending.length, spark.sparkContext().master());
+                alreadyDone, dir.root(), pending.length, master);
+        if (done.duplicates() > 0) {
+            log.printf("note: %,d rows in %s repeat a point (written by an older version); each point counts"
+                    + " once%n", done.duplicates(), dir.rows());
+        }
 
+        List<Manifest.Run> history = lease.log().runs().stream().map(r -> new Manifest.Run(r.started(),
+                r.specHash(), r.codeVersion(), r.master(), r.points())).toList();
         Manifest manifest = new Manifest(spec.name(), spec.seed(), spec.hash(), spec.normalized(), CodeVersion.get(),
-                spark.version(), spark.sparkContext().master(), started, null, spec.count(), alreadyDone, Map.of());
-        manifest.write(dir.manifest());
+                spark.version(), master, started, null, spec.count(), alreadyDone, Map.of(), history);
+        dir.write(manifest);
 
         WavePlan plan = WavePlan.of(pending, spark.sparkContext().defaultParallelism(), options.wavePoints(),
                 i -> CostModel.runFlops(spec.point(i)), spec::instanceOf);
@@ -94,15 +127,22 @@ public final class SweepJob {
             List<List<long[]>> waves = plan.waves();
             for (int w = 0; w < waves.size(); w++) {
                 List<long[]> tasks = waves.get(w);
+                String id = "e" + lease.epoch() + "-w" + (w + 1);
                 jsc.setJobDescription("overparam " + spec.name() + " wave " + (w + 1) + "/" + waves.size());
                 JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).mapPartitions(work);
+                long before = pointsDone.value();
                 try {
-                    spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.Append)
-                            .partitionBy("sweep").parquet(dir.rows().toString());
+                    spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.ErrorIfExists)
+                            .partitionBy("sweep").parquet(dir.staging(id));
+                    dir.commit(lease, id, pointsDone.value() - before);
                 } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
+                    if (e instanceof SweepFailure failure) {
+                        throw failure;
+                    }
                     throw new SweepFailure("cannot write wave " + (w + 1) + "/" + waves.size() + " to " + dir.rows()
-                            + ": " + rootCause(e) + "; the " + w + " waves committed before stay; fix the output"
-                            + " and rerun the same command to compute the rest", e);
+                            + " (staged in " + dir.staging(id) + "): " + rootCause(e) + "; the " + w + " waves"
+                            + " committed before stay; fix the output and rerun the same command to compute the"
+                            + " rest", e);
                 }
                 log.printf("%swave %d/%d committed (%,d points)%n", options.terminal() ? Progress.REDRAW : "", w + 1,
                         waves.size(), tasks.stream().mapToInt(t -> t.length).sum());
@@ -114,14 +154,14 @@ public final class SweepJob {
                     + spec.count() + " points have no row in " + dir.rows());
         }
         Map<String, Long> counts = new TreeMap<>();
-        done.values().forEach(o -> counts.merge(o, 1L, Long::sum));
+        doneOutcomes.values().forEach(o -> counts.merge(o, 1L, Long::sum));
         outcomes.forEach((o, n) -> {
             if (n.value() > 0) {
                 counts.merge(o.name(), n.value(), Long::sum);
             }
         });
-        manifest.finish(Instant.now().toString(), spec.count(), counts).write(dir.manifest());
-        log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", done.size() + pointsDone.value(),
+        dir.write(manifest.finish(Instant.now().toString(), spec.count(), counts));
+        log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", doneOutcomes.size() + pointsDone.value(),
                 spec.count(), dir.rows(), counts);
         return new Summary(spec.count(), alreadyDone, pending.length, counts);
     }

@@ -35,7 +35,7 @@ class FamilySweepsTest {
 
     private static Path sweepAndAggregate(String yaml, Path dir) {
         Path out = dir.resolve("rows-dir");
-        SweepJob.run(SpecLoader.parse(yaml), yaml, new SweepJob.Options(out, "local[2]", 0, false),
+        SweepJob.run(SpecLoader.parse(yaml), yaml, new SweepJob.Options(out.toString(), "local[2]", 0, false),
                 new PrintWriter(Writer.nullWriter()));
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,7 @@ import org.overparam.io.Columns;
 import org.overparam.experiment.Experiment;
 import org.overparam.io.CodeVersion;
 import org.overparam.io.ResultSchema;
+import org.overparam.io.Storage;
 import org.overparam.spec.SweepSpec;
 import org.overparam.spec.SpecLoader;
 import org.overparam.testing.TestSpark;
@@ -62,7 +64,7 @@ class SweepJobTest {
     }
 
     static SweepJob.Summary sweep(String yaml, Path out, int wavePoints) {
-        return SweepJob.run(SpecLoader.parse(yaml), yaml, new SweepJob.Options(out, "local[2]", wavePoints, false),
+        return SweepJob.run(SpecLoader.parse(yaml), yaml, new SweepJob.Options(out.toString(), "local[2]", wavePoints, false),
                 new PrintWriter(Writer.nullWriter()));
     }
 
@@ -217,7 +219,7 @@ class SweepJobTest {
         int code = Overparam.execute(new String[] {"sweep", other.toString(), "--out", out.toString(),
             "--master", "local[2]"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
         assertEquals(Overparam.BAD_INPUT, code);
-        assertTrue(err.toString().contains("holds sweep 'tiny' (seed 5)"), err::toString);
+        assertTrue(err.toString().contains("holds another experiment: its seed = 5; this spec has 6"), err::toString);
         assertEquals(before, listing(out));
         assertEquals(SPEC_POINTS, spark.read().parquet(out.resolve("rows").toString()).count());
     }
@@ -235,18 +237,43 @@ class SweepJobTest {
     }
 
     @Test
-    void anUnreadableDatasetIsReportedAndLeftAlone() throws Exception {
+    void aDamagedCommittedFileIsReportedAndTheRowsLeftAlone() throws Exception {
         Path out = tmp.resolve("out");
         sweep(SPEC, out, 0);
         Path partition = out.resolve("rows").resolve("sweep=tiny");
-        Files.writeString(partition.resolve("part-99999-truncated.zstd.parquet"), "PAR1 this is not parquet");
-        List<Path> before = listing(out);
+        Path committed;
+        try (Stream<Path> files = Files.list(partition)) {
+            committed = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Files.writeString(committed, "PAR1 this is not parquet");
+        List<Path> before = rowsAndManifest(out);
         StringWriter err = new StringWriter();
         int code = Overparam.execute(new String[] {"sweep", writeSpec(SPEC).toString(), "--out", out.toString(),
             "--master", "local[2]"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
         assertEquals(Overparam.BAD_INPUT, code, err::toString);
         assertTrue(err.toString().contains("cannot be read"), err::toString);
-        assertEquals(before, listing(out));
+        assertEquals(before, rowsAndManifest(out));
+    }
+
+    @Test
+    void filesThatNoCommittedWaveNamesAreIgnored() throws Exception {
+        Path out = tmp.resolve("out");
+        sweep(SPEC, out, 0);
+        List<Row> before = numbers(out);
+        // what a driver killed between writing a wave and committing it, or a stale one, may leave
+        Path partition = out.resolve("rows").resolve("sweep=tiny");
+        try (Stream<Path> files = Files.list(partition)) {
+            Path one = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            Files.copy(one, partition.resolve("part-99999-leftover.zstd.parquet"));
+        }
+        Files.createDirectories(out.resolve("_waves/e99-w1/sweep=tiny"));
+        Files.writeString(out.resolve("_waves/e99-w1/sweep=tiny/part-0.parquet"), "half a file");
+
+        SweepJob.Summary rerun = sweep(SPEC, out, 0);
+        assertEquals(SPEC_POINTS, rerun.alreadyDone());
+        assertEquals(0, rerun.computed());
+        assertFalse(Files.exists(out.resolve("_waves/e99-w1")), "an uncommitted wave is cleaned");
+        assertEquals(before, committedNumbers(out));
     }
 
     @Test
@@ -308,6 +335,19 @@ class SweepJobTest {
                 spec.toString(), "--out", out.toString(), "--master", master, "--wave-size",
                 Integer.toString(wavePoints)));
         return new ProcessBuilder(command);
+    }
+
+    /** The rows that the commit log names, whatever else rows/ holds. */
+    static List<Row> committedNumbers(Path out) throws Exception {
+        String[] columns = Columns.names().stream().filter(c -> !NOT_DETERMINISTIC.contains(c))
+                .toArray(String[]::new);
+        return CommittedRows.read(spark, Storage.open(out.toString(), new Configuration())).orElseThrow()
+                .selectExpr(columns).orderBy("point_id").collectAsList();
+    }
+
+    /** The files a reader of the results sees: the rows and the manifest, without the log's bookkeeping. */
+    private static List<Path> rowsAndManifest(Path dir) throws Exception {
+        return listing(dir).stream().filter(p -> !dir.relativize(p).toString().startsWith("_")).toList();
     }
 
     private static List<Path> listing(Path dir) throws Exception {
