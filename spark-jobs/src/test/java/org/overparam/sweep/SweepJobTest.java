@@ -326,7 +326,7 @@ class SweepJobTest {
     }
 
     /** {@code overparam sweep} in a fresh JVM with this JVM's options and classpath. */
-    private static ProcessBuilder childSweep(Path spec, Path out, String master, int wavePoints) {
+    static ProcessBuilder childSweep(Path spec, Object out, String master, int wavePoints) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()

@@ -1,0 +1,187 @@
+package org.overparam.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.overparam.cli.Overparam;
+import org.overparam.io.Columns;
+import org.overparam.io.Storage;
+import org.overparam.spec.SpecLoader;
+import org.overparam.testing.Hdfs;
+import org.overparam.testing.TestSpark;
+import org.overparam.testing.TinySweep;
+
+/**
+ * The sweep engine's promise — one row per point, whatever is killed or started twice — on every kind of
+ * storage it writes: a local disk and a real HDFS (MiniDFSCluster on 127.0.0.1). Drivers run as separate JVMs,
+ * as a scheduler would start them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StorageSweepsTest {
+
+    static final String SPEC = SweepJobTest.EXTENDED;
+    static final int POINTS = 36;
+    static final int WAVE = 2;
+
+    @TempDir
+    static Path tmp;
+
+    private Hdfs hdfs;
+    private SparkSession spark;
+    private int directories;
+    private List<Row> reference;
+
+    @BeforeAll
+    void start() throws Exception {
+        spark = TestSpark.session();
+        hdfs = Hdfs.start(tmp.resolve("hdfs"));
+        String out = tmp.resolve("reference").toString();
+        SweepJob.run(SpecLoader.parse(SPEC), SPEC, new SweepJob.Options(out, "local[2]", 0, false),
+                new PrintWriter(Writer.nullWriter()));
+        reference = numbers(out);
+        assertEquals(POINTS, reference.size());
+    }
+
+    @AfterAll
+    void stop() {
+        hdfs.close();
+    }
+
+    /** A fresh sweep directory on each kind of storage. */
+    Stream<String> directories() {
+        directories++;
+        return Stream.of(tmp.resolve("local-" + directories).toString(), hdfs.uri("sweeps/s" + directories));
+    }
+
+    @ParameterizedTest
+    @MethodSource("directories")
+    void aSweepResumesAndAggregatesFromItsDirectory(String out) throws Exception {
+        StringWriter log = new StringWriter();
+        assertEquals(0, execute(log, "sweep", spec().toString(), "--out", out, "--master", "local[2]"), log::toString);
+        assertEquals(reference, numbers(out));
+        assertTrue(log.toString().contains(POINTS + " points, 0 already in "), log::toString);
+
+        StringWriter again = new StringWriter();
+        assertEquals(0, execute(again, "sweep", spec().toString(), "--out", out, "--master", "local[2]"), again::toString);
+        assertTrue(again.toString().contains(POINTS + " already in"), again::toString);
+        assertEquals(reference, numbers(out));
+
+        Path report = tmp.resolve("report-" + directories);
+        StringWriter aggregated = new StringWriter();
+        assertEquals(0, execute(aggregated, "aggregate", out, "--out", report.toString(), "--master", "local[2]"),
+                aggregated::toString);
+        assertTrue(aggregated.toString().contains("from " + POINTS + " runs"), aggregated::toString);
+        assertTrue(Files.isRegularFile(report.resolve("report.html")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("directories")
+    void aSecondDriverIsRefusedWhileTheFirstRunsAndTheRowsStayOnePerPoint(String out) throws Exception {
+        Process first = SweepJobTest.childSweep(spec(), out, "local[1]", WAVE).redirectErrorStream(true).start();
+        List<String> firstLines = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(first.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            firstLines.add(line);
+            if (line.contains("wave 1/")) {
+                break;
+            }
+        }
+        Process second = SweepJobTest.childSweep(spec(), out, "local[1]", WAVE).redirectErrorStream(true).start();
+        String secondOutput = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(second.waitFor(120, TimeUnit.SECONDS));
+        while ((line = lines.readLine()) != null) {
+            firstLines.add(line);
+        }
+        assertTrue(first.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, first.exitValue(), () -> String.join("\n", firstLines));
+        assertEquals(Overparam.BAD_INPUT, second.exitValue(), secondOutput);
+        assertTrue(secondOutput.contains("is being written by another sweep (host ")
+                && secondOutput.contains("pid " + first.pid()), secondOutput);
+        assertEquals(1, secondOutput.strip().lines().filter(l -> l.startsWith("overparam:")).count(), secondOutput);
+        assertEquals(reference, numbers(out));
+    }
+
+    @ParameterizedTest
+    @MethodSource("directories")
+    void twoDriversStartedTogetherLeaveExactlyOneRowPerPoint(String out) throws Exception {
+        Process a = SweepJobTest.childSweep(spec(), out, "local[1]", WAVE).redirectErrorStream(true).start();
+        Process b = SweepJobTest.childSweep(spec(), out, "local[1]", WAVE).redirectErrorStream(true).start();
+        String outputA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String outputB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS));
+        int codes = a.exitValue() + b.exitValue();
+        // the second to take the directory is refused, unless the first was already done when it looked
+        assertTrue(codes == Overparam.BAD_INPUT || codes == 0, outputA + "\n----\n" + outputB);
+        assertEquals(reference, numbers(out));
+    }
+
+    @ParameterizedTest
+    @MethodSource("directories")
+    void aKilledDriverIsTakenOverAndItsSweepResumesToOneRowPerPoint(String out) throws Exception {
+        Process child = SweepJobTest.childSweep(spec(), out, "local[1]", WAVE).redirectErrorStream(true).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.contains("wave 1/")) {
+                    child.destroyForcibly(); // SIGKILL: no shutdown hooks, the lease is not given back
+                    break;
+                }
+            }
+        }
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        long committed = numbers(out).size();
+        assertTrue(committed >= WAVE && committed < POINTS, "the kill must land mid-sweep: " + committed);
+
+        StringWriter log = new StringWriter();
+        assertEquals(0, execute(log, "sweep", spec().toString(), "--out", out, "--master", "local[2]"), log::toString);
+        assertTrue(log.toString().contains(committed + " already in"), log::toString);
+        assertEquals(reference, numbers(out));
+    }
+
+    private int execute(StringWriter out, String... args) {
+        StringWriter err = new StringWriter();
+        int code = Overparam.execute(args, new PrintWriter(out), new PrintWriter(err));
+        out.write(err.toString());
+        return code;
+    }
+
+    private Path spec() throws Exception {
+        Path file = tmp.resolve("extended.yaml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, SPEC);
+        }
+        return file;
+    }
+
+    /** The committed rows of {@code out}, deterministic columns, in point order (duplicates kept). */
+    private List<Row> numbers(String out) throws Exception {
+        String[] columns = Columns.names().stream().filter(c -> !SweepJobTest.NOT_DETERMINISTIC.contains(c))
+                .toArray(String[]::new);
+        return CommittedRows.read(spark, Storage.open(out, new Configuration())).orElseThrow()
+                .selectExpr(columns).orderBy("point_id").collectAsList();
+    }
+}
