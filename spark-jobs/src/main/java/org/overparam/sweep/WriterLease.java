@@ -100,12 +100,12 @@ final class WriterLease implements AutoCloseable {
                 + " and the other sweep computes the rest", null);
     }
 
-    /** Gives the directory back: the next driver may start at once. */
+    /** Gives the directory back: the next driver may start at once. Nothing to give when it was taken over. */
     @Override
     public void close() throws IOException {
         heartbeat.shutdownNow();
         if (log.holder().map(h -> h.epoch() == epoch).orElse(false)) {
-            append(new CommitLog.Release(Instant.now().toString()));
+            log.append(storage, new CommitLog.Release(Instant.now().toString()));
         }
     }
 

@@ -225,6 +225,21 @@ class SweepJobTest {
     }
 
     @Test
+    void aChangedFixedFieldIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path out = tmp.resolve("out");
+        sweep(SPEC, out, 0);
+        List<Path> before = listing(out);
+        Path changed = writeSpec(SPEC.replace("max_iters: 400", "max_iters: 300"));
+        StringWriter err = new StringWriter();
+        int code = Overparam.execute(new String[] {"sweep", changed.toString(), "--out", out.toString(),
+            "--master", "local[2]"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
+        assertEquals(Overparam.BAD_INPUT, code);
+        assertTrue(err.toString().contains("solver.max_iters = 400; this spec has 300"), err::toString);
+        assertEquals(1, err.toString().lines().count(), err::toString);
+        assertEquals(before, listing(out));
+    }
+
+    @Test
     void aNonEmptyDirectoryThatIsNoSweepIsRefused() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("notes"));
         Files.writeString(out.resolve("thesis.tex"), "\\documentclass{article}");
