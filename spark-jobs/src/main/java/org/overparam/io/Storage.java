@@ -28,6 +28,8 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.permission.FsAction;
+import org.apache.hadoop.security.AccessControlException;
 
 /**
  * A directory on any Hadoop file system — a local path, {@code file://}, {@code hdfs://}, {@code s3a://} (and
@@ -121,6 +123,12 @@ public abstract sealed class Storage {
 
     /** Deletes {@code relative} and everything below it; nothing when it does not exist. */
     public abstract void delete(String relative) throws IOException;
+
+    /**
+     * Why this user cannot create files in the root (checked on the root, or on its nearest existing ancestor
+     * when it does not exist yet), or empty when it can, as far as permissions tell without writing anything.
+     */
+    public abstract Optional<String> unwritable() throws IOException;
 
     /** A temporary name beside {@code relative}: hidden, unique. */
     static String temporary(String relative) {
@@ -254,6 +262,21 @@ public abstract sealed class Storage {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+
+        @Override
+        public Optional<String> unwritable() {
+            java.nio.file.Path existing = root;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return Optional.of("no part of " + root + " exists");
+            }
+            if (!Files.isDirectory(existing)) {
+                return Optional.of(existing + " is a file");
+            }
+            return Files.isWritable(existing) ? Optional.empty() : Optional.of(existing + " is not writable");
         }
     }
 
@@ -439,6 +462,26 @@ public abstract sealed class Storage {
         @Override
         public void delete(String relative) throws IOException {
             fs.delete(at(relative), true);
+        }
+
+        @Override
+        public Optional<String> unwritable() throws IOException {
+            if (objectStore) {
+                return Optional.empty(); // permissions are the store's policies: the first write tells
+            }
+            Path existing = root;
+            while (existing != null && !fs.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return Optional.of("no part of " + root + " exists");
+            }
+            try {
+                fs.access(existing, FsAction.WRITE);
+                return Optional.empty();
+            } catch (AccessControlException e) {
+                return Optional.of(existing + " is not writable: " + e.getMessage().lines().findFirst().orElse(""));
+            }
         }
     }
 }

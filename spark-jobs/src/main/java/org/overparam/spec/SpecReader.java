@@ -38,6 +38,8 @@ final class SpecReader {
     static final long MAX_POINTS = 10_000_000L;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    /** Longest sweep name: the partition directory sweep=NAME must fit a file name's 255 bytes. */
+    static final int MAX_NAME = 200;
     private static final Pattern HELPER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final List<String> TOP = List.of("name", "seed", "replicates", "problem", "solver", "grid",
             "derived", "zip");
@@ -127,6 +129,10 @@ final class SpecReader {
             problems.add("name", Values.show(node), "expected text (quote it if it looks like a number)");
         } else if (!NAME.matcher(node.textValue()).matches() || node.textValue().matches("\\.+")) {
             problems.add("name", Values.show(node), "a name is letters, digits, '.', '_' and '-' only (it names a directory)");
+        } else if (node.textValue().length() > MAX_NAME) {
+            problems.add("name", node.textValue().substring(0, 20) + "… (" + node.textValue().length()
+                    + " characters)", "a name has at most " + MAX_NAME + " characters (it names a directory,"
+                    + " and file systems limit a name to 255 bytes)");
         } else {
             name = node.textValue();
         }

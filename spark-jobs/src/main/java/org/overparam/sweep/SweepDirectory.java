@@ -43,7 +43,7 @@ final class SweepDirectory {
 
     /**
      * Checks that {@code out} may hold {@code spec}'s rows, before anything is written: not a file; empty, or a
-     * sweep directory of the same experiment that {@code spec} extends ({@link Extension}).
+     * sweep directory of the same experiment that {@code spec} extends ({@link Extension}); writable.
      */
     static SweepDirectory open(String out, SweepSpec spec, Configuration conf) {
         Storage storage = Storage.open(out, conf);
@@ -63,6 +63,11 @@ final class SweepDirectory {
             } else if (!storage.list("").isEmpty()) {
                 throw new BadInputException("--out " + out + " is not empty and has no " + Manifest.FILE
                         + ": it is not a sweep directory; choose a new or empty directory");
+            }
+            Optional<String> unwritable = storage.unwritable();
+            if (unwritable.isPresent()) {
+                throw new BadInputException("--out " + out + " cannot be written: " + unwritable.get()
+                        + "; choose a directory this user can write");
             }
         } catch (IOException e) {
             throw new BadInputException("--out " + out + " cannot be read: " + e.getMessage());

@@ -61,17 +61,34 @@ public final class SweepJob {
     public static Summary run(SweepSpec spec, String specYaml, Options options, PrintWriter log) {
         SweepDirectory dir = SweepDirectory.open(options.out(), spec, HadoopConf.fromSystemProperties());
         String started = Instant.now().toString();
+        SparkSession spark = start(options.master(), spec.name());
         WriterLease lease = take(dir, options.out());
         try (lease) {
             dir.recover(lease);
-            return run(spec, specYaml, options, log, dir, lease, started);
+            return run(spec, specYaml, options, log, spark, dir, lease, started);
         } catch (IOException e) {
             throw new SweepFailure("cannot write " + dir.root() + ": " + e.getMessage() + "; the waves committed"
                     + " before stay; fix the output and rerun the same command to compute the rest", e);
         }
     }
 
-    /** The directory's lease; an output that cannot be written is bad input, reported before Spark starts. */
+    /** A Spark session for the sweep; a master that cannot be used ends the command in one line. */
+    private static SparkSession start(String master, String name) {
+        SparkSession spark;
+        try {
+            spark = SparkSessions.get(master, "overparam sweep " + name);
+        } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
+            throw new SweepFailure("cannot start Spark on " + (master != null ? master : "the default master")
+                    + ": " + rootCause(e) + "; nothing was written", e);
+        }
+        // A sweep writes one small row per run: compiling Spark's generated code for the write (Janino, about a
+        // second per JVM) costs more than interpreting the few rows saves.
+        spark.conf().set("spark.sql.codegen.wholeStage", "false");
+        spark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+        return spark;
+    }
+
+    /** The directory's lease; an output that cannot be written is bad input. */
     private static WriterLease take(SweepDirectory dir, String out) {
         try {
             return dir.lease();
@@ -82,12 +99,8 @@ public final class SweepJob {
     }
 
     private static Summary run(SweepSpec spec, String specYaml, Options options, PrintWriter log,
-                               SweepDirectory dir, WriterLease lease, String started) throws IOException {
-        SparkSession spark = SparkSessions.get(options.master(), "overparam sweep " + spec.name());
-        // A sweep writes one small row per run: compiling Spark's generated code for the write (Janino, about a
-        // second per JVM) costs more than interpreting the few rows saves.
-        spark.conf().set("spark.sql.codegen.wholeStage", "false");
-        spark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+                               SparkSession spark, SweepDirectory dir, WriterLease lease, String started)
+            throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String master = spark.sparkContext().master();
         lease.append(new CommitLog.Run(spec.hash(), spec.normalized(), CodeVersion.get(), master, spec.count(),

@@ -2,14 +2,20 @@ package org.overparam.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.overparam.io.Columns;
+import org.overparam.io.Storage;
+import org.overparam.sweep.CommittedRows;
 
 /** The rows of a sweep directory as the fault tests compare them, and the local-mode reference. */
 final class Rows {
@@ -29,13 +35,21 @@ final class Rows {
     /** Every column but {@link #NOT_COMPARED}, sorted by point id. */
     static List<Row> numbers(SparkSession spark, Path out) {
         String[] columns = Columns.names().stream().filter(c -> !NOT_COMPARED.contains(c)).toArray(String[]::new);
-        return spark.read().parquet(out.resolve("rows").toString()).selectExpr(columns).orderBy("point_id")
-                .collectAsList();
+        return committed(spark, out).selectExpr(columns).orderBy("point_id").collectAsList();
     }
 
-    /** Rows in {@code out}, and distinct point ids among them. */
+    /** The rows that {@code out}'s commit log names (in rows/, or staged when a fault stopped their move). */
+    static Dataset<Row> committed(SparkSession spark, Path out) {
+        try {
+            return CommittedRows.read(spark, Storage.open(out.toString(), new Configuration())).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Committed rows in {@code out}, and distinct point ids among them. */
     static long[] countAndDistinct(SparkSession spark, Path out) {
-        Row r = spark.read().parquet(out.resolve("rows").toString())
+        Row r = committed(spark, out)
                 .selectExpr("count(*)", "count(distinct point_id)").first();
         return new long[] {r.getLong(0), r.getLong(1)};
     }
