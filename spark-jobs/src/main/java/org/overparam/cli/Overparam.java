@@ -4,6 +4,7 @@ import org.overparam.io.CodeVersion;
 import org.overparam.spec.SpecError;
 import org.overparam.spec.SpecProblem;
 import org.overparam.sweep.SweepFailure;
+import org.overparam.sweep.SweepInterrupted;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,8 @@ public final class Overparam implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
+    /** Ctrl-C: 128 + SIGINT, as shells report it; the JVM exits with it on the signal. */
+    public static final int INTERRUPTED = 130;
 
     /**
      * The subcommands, in the order {@code --help} lists them. A new command ({@code sweep}, {@code aggregate})
@@ -76,6 +79,9 @@ public final class Overparam implements Callable<Integer> {
     }
 
     private static int failed(Exception ex, PrintWriter err) {
+        if (ex instanceof SweepInterrupted) {
+            return INTERRUPTED; // the interruption said what it had to say
+        }
         if (ex instanceof SpecError e) {
             for (SpecProblem p : e.problems()) {
                 err.println("overparam: " + oneLine(p.message()));

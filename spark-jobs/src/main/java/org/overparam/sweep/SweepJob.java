@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -135,8 +136,10 @@ public final class SweepJob {
             outcomes.put(o, spark.sparkContext().longAccumulator("outcome " + o.name()));
         }
         RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone, outcomes);
+        AtomicLong committed = new AtomicLong(alreadyDone);
         try (Progress progress = new Progress(log, pending.length, pointsDone::value, options.terminal(),
-                LOG_EVERY)) {
+                LOG_EVERY);
+             Interruption interruption = Interruption.install(System.err, options.terminal(), committed::get, spec.count(), lease)) {
             List<List<long[]>> waves = plan.waves();
             for (int w = 0; w < waves.size(); w++) {
                 List<long[]> tasks = waves.get(w);
@@ -148,7 +151,11 @@ public final class SweepJob {
                     spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.ErrorIfExists)
                             .partitionBy("sweep").parquet(dir.staging(id));
                     dir.commit(lease, id, pointsDone.value() - before);
+                    committed.addAndGet(tasks.stream().mapToInt(t -> t.length).sum());
                 } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
+                    if (interruption.fired()) {
+                        throw new SweepInterrupted();
+                    }
                     if (e instanceof SweepFailure failure) {
                         throw failure;
                     }

@@ -210,6 +210,37 @@ class SweepJobTest {
     }
 
     @Test
+    void aSweepStoppedBySignalSaysSoInOneLineAndTheRerunResumesAtOnce() throws Exception {
+        Path out = tmp.resolve("stopped");
+        Path stderr = tmp.resolve("stopped.err");
+        Process child = childSweep(writeSpec(EXTENDED), out, "local[1]", 2).redirectError(stderr.toFile()).start();
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                seen.add(line);
+                if (line.contains("wave 1/")) {
+                    child.destroy(); // SIGTERM: the shutdown hooks run, as on Ctrl-C (which exits with 130)
+                    break;
+                }
+            }
+        }
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        String err = Files.readString(stderr);
+        assertEquals(143, child.exitValue(), err);
+        List<String> said = err.lines().filter(l -> !l.startsWith("WARNING: Using incubator")).toList();
+        assertEquals(1, said.size(), err);
+        assertTrue(said.get(0).matches("overparam: interrupted after \\d+ of 36 points; rerun the same command to"
+                + " resume"), err);
+
+        SweepJob.Summary resumed = sweep(EXTENDED, out, 0); // the lease was given back: no wait, no take-over
+        assertEquals(36, resumed.alreadyDone() + resumed.computed());
+        assertTrue(said.get(0).contains("after " + resumed.alreadyDone() + " of"), err);
+        assertEquals(36, committedNumbers(out).size());
+    }
+
+    @Test
     void aDirectoryHoldingAnotherSweepIsRefusedAndLeftAlone() throws Exception {
         Path out = tmp.resolve("out");
         sweep(SPEC, out, 0);
