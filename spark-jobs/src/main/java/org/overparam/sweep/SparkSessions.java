@@ -1,5 +1,10 @@
 package org.overparam.sweep;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /** The one place a Spark session is made, for the sweep and aggregate commands alike. */
@@ -18,6 +23,7 @@ public final class SparkSessions {
      */
     public static SparkSession get(String master, String appName) {
         String resolved = master != null ? master : System.getProperty("spark.master", LOCAL);
+        checkReachable(resolved);
         SparkSession.Builder builder = SparkSession.builder().appName(appName).master(resolved)
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.parquet.compression.codec", "zstd")
@@ -29,5 +35,37 @@ public final class SparkSessions {
                     .config("spark.driver.host", "127.0.0.1");
         }
         return builder.getOrCreate();
+    }
+
+    /** How long a standalone master may take to accept a connection before it counts as unreachable. */
+    static final int CONNECT_TIMEOUT_MS = 5_000;
+
+    /**
+     * A standalone master ({@code spark://host:port}, or several for high availability) must accept a TCP
+     * connection: otherwise Spark retries for a minute, logging a trace per attempt, before it gives up.
+     */
+    static void checkReachable(String master) {
+        if (!master.startsWith("spark://")) {
+            return;
+        }
+        List<String> failures = new ArrayList<>();
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            int port;
+            try {
+                port = colon < 0 ? 7077 : Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new SweepFailure("the Spark master " + master + " has no valid port", e);
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+                return;
+            } catch (IOException e) {
+                failures.add(hostPort + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            }
+        }
+        throw new SweepFailure("cannot reach the Spark master " + master + " (" + String.join("; ", failures)
+                + "); is it running, and is --master right? Nothing was written.", null);
     }
 }

@@ -78,6 +78,8 @@ public final class SweepJob {
         SparkSession spark;
         try {
             spark = SparkSessions.get(master, "overparam sweep " + name);
+        } catch (SweepFailure e) {
+            throw e;
         } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
             throw new SweepFailure("cannot start Spark on " + (master != null ? master : "the default master")
                     + ": " + rootCause(e) + "; nothing was written", e);

@@ -241,6 +241,21 @@ class SweepJobTest {
     }
 
     @Test
+    void anUnreachableMasterEndsTheCommandInOneLineAndNothingIsWritten() throws Exception {
+        Path out = tmp.resolve("unreached");
+        StringWriter err = new StringWriter();
+        long start = System.nanoTime();
+        int code = Overparam.execute(new String[] {"sweep", writeSpec(SPEC).toString(), "--out", out.toString(),
+            "--master", "spark://127.0.0.1:1"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
+        assertEquals(Overparam.INTERNAL_ERROR, code, err::toString);
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "took too long");
+        assertEquals(1, err.toString().lines().count(), err::toString);
+        assertTrue(err.toString().startsWith("overparam: cannot reach the Spark master spark://127.0.0.1:1"),
+                err::toString);
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
     void aDirectoryHoldingAnotherSweepIsRefusedAndLeftAlone() throws Exception {
         Path out = tmp.resolve("out");
         sweep(SPEC, out, 0);
