@@ -33,8 +33,8 @@ final class SweepCommand implements Callable<Integer> {
     private String master;
 
     @Option(names = "--wave-size", paramLabel = "POINTS", defaultValue = "0",
-            description = "points per committed wave; a crash loses at most one wave (default: a tenth of the"
-                    + " sweep, at least 100 per core)")
+            description = "points per committed wave; a crash loses at most one wave (default: about two"
+                    + " minutes of estimated work per core)")
     private int waveSize;
 
     @Option(names = "--report", paramLabel = "REPORT_DIR",

@@ -20,27 +20,24 @@ record WavePlan(List<List<long[]>> waves) {
     static final int TASKS_PER_CORE = 8;
 
     /**
-     * Estimated flops ({@link org.overparam.spec.CostModel#runFlops}, an upper bound) per core below which a wave
-     * is not cut: about ten seconds of work, under which a wave's job and commit cost more than a crash could lose.
+     * Estimated flops ({@link org.overparam.spec.CostModel#runFlops}, an upper bound) per core in a default wave:
+     * about two minutes of work at the cost model's 1 Gflop/s per core. A crash loses at most that, a wave's job
+     * and commit (about a second) stay a small part of it, and a sweep of less work is one wave.
      */
-    static final double MIN_WAVE_FLOPS_PER_CORE = 2e10;
-
-    /** Default number of waves for a large sweep: a crash loses at most a tenth of it. */
-    static final int DEFAULT_WAVES = 10;
+    static final double WAVE_FLOPS_PER_CORE = 1.2e11;
 
     /**
      * Cuts {@code pending} (point indices in run order) into waves of {@code wavePoints} points (0: the default,
-     * a tenth of the points but at least {@value #MIN_WAVE_FLOPS_PER_CORE} estimated flops per core) and each wave
-     * into up to {@code TASKS_PER_CORE}·cores tasks of equal estimated {@code cost}. Default waves and all tasks end
-     * where {@code instance} changes, so that each instance is built by one task and its runs share one batch.
+     * {@value #WAVE_FLOPS_PER_CORE} estimated flops per core) and each wave into up to {@code TASKS_PER_CORE}·cores
+     * tasks of equal estimated {@code cost}. Default waves and all tasks end where {@code instance} changes, so that
+     * each instance is built by one task and its runs share one batch.
      */
     static WavePlan of(long[] pending, int cores, int wavePoints, LongToDoubleFunction cost,
                        LongUnaryOperator instance) {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be >= 1, got " + cores);
         }
-        int tenth = (pending.length + DEFAULT_WAVES - 1) / DEFAULT_WAVES;
-        double minFlops = MIN_WAVE_FLOPS_PER_CORE * cores;
+        double waveFlops = WAVE_FLOPS_PER_CORE * cores;
         List<List<long[]>> waves = new ArrayList<>();
         for (int from = 0; from < pending.length; ) {
             int to = from;
@@ -48,7 +45,7 @@ record WavePlan(List<List<long[]>> waves) {
                 to = Math.min(pending.length, from + wavePoints);
             } else {
                 double flops = 0;
-                while (to < pending.length && (to - from < tenth || flops < minFlops)) {
+                while (to < pending.length && flops < waveFlops) {
                     flops += cost.applyAsDouble(pending[to++]);
                 }
                 to = instanceEnd(pending, to, pending.length, instance);

@@ -18,7 +18,7 @@ class WavePlanTest {
     private static final double COST_SCALE = 2e6;
 
     @ParameterizedTest(name = "{0} points, {1} cores, waves of {2}")
-    @CsvSource({"1, 1, 0", "7, 2, 3", "1000, 2, 0", "3000, 2, 0", "5000, 8, 250", "100000, 4, 0", "300000, 2, 0"})
+    @CsvSource({"1, 1, 0", "7, 2, 3", "1000, 2, 0", "3000, 2, 0", "5000, 8, 250", "100000, 4, 0", "300000, 2, 0", "2000000, 2, 0"})
     void everyPointOnceInOrderInBalancedTasks(int points, int cores, int wavePoints) {
         long[] pending = LongStream.range(0, points).map(i -> 3 * i + 1).toArray();
         // Costs vary tenfold, as R and n do within a wave.
@@ -28,7 +28,6 @@ class WavePlanTest {
         assertArrayEquals(pending, flattened);
         assertEquals(points, plan.points());
 
-        int tenth = (points + 9) / 10;
         for (int w = 0; w < plan.waves().size(); w++) {
             List<long[]> wave = plan.waves().get(w);
             int size = wave.stream().mapToInt(t -> t.length).sum();
@@ -37,8 +36,8 @@ class WavePlanTest {
             if (wavePoints > 0) {
                 assertTrue(size <= wavePoints, "wave of " + size);
             } else if (w < plan.waves().size() - 1) {
-                // A wave is cut once it holds a tenth of the points and enough work to be worth a commit.
-                assertTrue(size >= tenth && flops >= WavePlan.MIN_WAVE_FLOPS_PER_CORE * cores, "wave of " + size);
+                // A wave is cut once it holds its share of estimated work (minutes, whatever the point count).
+                assertTrue(flops >= WavePlan.WAVE_FLOPS_PER_CORE * cores, "wave of " + size);
                 // … and it ends where an instance does.
                 long[] lastTask = wave.get(wave.size() - 1);
                 assertTrue(instance(lastTask[lastTask.length - 1]) != instance(plan.waves().get(w + 1).get(0)[0]),
@@ -56,7 +55,7 @@ class WavePlanTest {
                 assertTrue(instance(before[before.length - 1]) != instance(wave.get(t)[0]), "instance split");
             }
         }
-        if (wavePoints == 0 && points * COST_SCALE * 5.5 < WavePlan.MIN_WAVE_FLOPS_PER_CORE * cores) {
+        if (wavePoints == 0 && points * COST_SCALE * 5.5 < WavePlan.WAVE_FLOPS_PER_CORE * cores) {
             assertEquals(1, plan.waves().size(), "a sweep of less work than one wave runs in one wave");
         }
     }
