@@ -47,13 +47,14 @@ public final class AggregateJob {
      * What to aggregate and how.
      *
      * @param sweepDir          the sweep directory: a local path or a Hadoop file system URI
-     * @param reportDir         where the report goes (created; our files in it are replaced)
+     * @param reportDir         where the report goes (created; our files in it are replaced): a local path or a
+     *                          Hadoop file system URI
      * @param by                the cell axes, or empty for every parameter that varies
      * @param x                 the horizontal chart axis
      * @param y                 the vertical chart axis, or null to let {@link Design#detect} choose
      * @param recoveryThreshold recovery error below which a run counts as recovered
      */
-    public record Settings(String sweepDir, Path reportDir, List<String> by, String x, String y,
+    public record Settings(String sweepDir, String reportDir, List<String> by, String x, String y,
                            double recoveryThreshold) {
 
         /** Relative recovery error below which a run counts as recovered, unless told otherwise. */
@@ -63,7 +64,7 @@ public final class AggregateJob {
          * The defaults of {@code overparam aggregate DIR --out REPORT_DIR}: every varying axis, maps over R × n (or
          * R × the first other varying axis when n is fixed).
          */
-        public static Settings defaults(String sweepDir, Path reportDir) {
+        public static Settings defaults(String sweepDir, String reportDir) {
             return new Settings(sweepDir, reportDir, List.of(), "R", null, DEFAULT_RECOVERY_THRESHOLD);
         }
 
@@ -88,7 +89,7 @@ public final class AggregateJob {
      * @param report the report page
      */
     public record Summary(String sweep, long runs, int cells, List<String> axes, List<ChartFile> charts,
-                          List<String> notes, Path report) {
+                          List<String> notes, String report) {
     }
 
     private AggregateJob() {
@@ -122,13 +123,17 @@ public final class AggregateJob {
         } catch (IOException e) {
             throw new BadInputException("sweep directory " + dir + " cannot be read: " + e.getMessage());
         }
-        Path out = s.reportDir().toAbsolutePath().normalize();
-        if (storage.isLocal() && out.startsWith(Path.of(URI.create(storage.uri(ROWS))))) {
+        Storage target = Storage.open(s.reportDir(), HadoopConf.fromSystemProperties());
+        try {
+            if (target.exists("") && !target.isDirectory("")) {
+                throw new BadInputException("--out " + s.reportDir() + " is a file, not a directory");
+            }
+        } catch (IOException e) {
+            throw new BadInputException("--out " + s.reportDir() + " cannot be read: " + e.getMessage());
+        }
+        if (target.uri().equals(storage.uri(ROWS)) || target.uri().startsWith(storage.uri(ROWS) + "/")) {
             throw new BadInputException("--out " + s.reportDir() + " is inside the rows of the sweep ("
                     + storage.uri(ROWS) + ")");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new BadInputException("--out " + s.reportDir() + " is a file, not a directory");
         }
         return storage;
     }
@@ -168,7 +173,32 @@ public final class AggregateJob {
         ManifestView manifest = ManifestView.read(storage);
         String sweep = manifest.name().orElseGet(() -> sweepName(design, table));
 
-        Path out = s.reportDir();
+        Storage target = Storage.open(s.reportDir(), HadoopConf.fromSystemProperties());
+        Path out = target.isLocal() ? Path.of(URI.create(target.uri())) : temporaryDirectory();
+        Written written;
+        try {
+            written = write(session, s, design, table, manifest, sweep, repeated, out);
+            if (!target.isLocal()) {
+                publish(out, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + target.uri() + ": " + e.getMessage(), e);
+        } finally {
+            if (!target.isLocal()) {
+                deleteQuietly(out);
+            }
+        }
+        return new Summary(sweep, table.runs(), table.cells().size(), design.axes(), written.charts(),
+                written.notes(), target.show(Report.FILE));
+    }
+
+    /** What {@link #write} drew and remarked. */
+    private record Written(List<ChartFile> charts, List<String> notes) {
+    }
+
+    /** The table, charts and report page, into the local directory {@code out}. */
+    private static Written write(SparkSession session, Settings s, Design design, CellTable table,
+                                 ManifestView manifest, String sweep, long repeated, Path out) {
         Path chartsDir = out.resolve(CHARTS);
         prepare(out, chartsDir);
         table.writeParquet(session, out.resolve(CELLS_PARQUET));
@@ -193,11 +223,48 @@ public final class AggregateJob {
             notes.add("no charts: the chart axes " + s.x() + " and " + design.y() + " are not both cell axes ("
                     + String.join(", ", design.axes()) + "); add them to --by or choose --x/--y");
         }
-        Path report = out.resolve(Report.FILE);
-        new Report(sweep, manifest, table, charts, notes, overlays).write(report);
-        return new Summary(sweep, table.runs(), table.cells().size(), design.axes(), charts, notes, report);
+        new Report(sweep, manifest, table, charts, notes, overlays).write(out.resolve(Report.FILE));
+        return new Written(charts, notes);
     }
 
+    /**
+     * Copies the report written in {@code local} to {@code target} on another file system, replacing what an
+     * earlier aggregate wrote there: the cell table's directory and the charts, as {@link #prepare} does locally.
+     */
+    private static void publish(Path local, Storage target) throws IOException {
+        target.delete(CELLS_PARQUET);
+        for (String old : target.files(CHARTS, "")) {
+            if (old.endsWith(".png") || old.endsWith(".svg")) {
+                target.delete(old);
+            }
+        }
+        try (Stream<Path> files = Files.walk(local)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = local.relativize(file).toString().replace('\\', '/');
+                if (!relative.endsWith(".crc") && !relative.contains("/.")) {
+                    target.replace(relative, Files.readAllBytes(file));
+                }
+            }
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("overparam-report-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the report", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary directory: the system cleans it eventually
+        }
+    }
     private static String sweepName(Design design, CellTable table) {
         Object name = design.constants().get("sweep");
         return name != null ? name.toString() : table.axes().contains("sweep") ? "several sweeps" : "sweep";

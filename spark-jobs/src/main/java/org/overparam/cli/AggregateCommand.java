@@ -29,8 +29,9 @@ final class AggregateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "the sweep directory (holding rows/)")
     private String dir;
 
-    @Option(names = "--out", required = true, paramLabel = "REPORT_DIR", description = "where the report goes")
-    private Path out;
+    @Option(names = "--out", required = true, paramLabel = "REPORT_DIR",
+            description = "where the report goes: a local path or a Hadoop file system URI")
+    private String out;
 
     @Option(names = "--by", split = ",", paramLabel = "AXIS",
             description = "the cell axes (default: every parameter column that varies, plus --x and --y)")
@@ -62,21 +63,20 @@ final class AggregateCommand implements Callable<Integer> {
         AggregateJob.Settings settings = new AggregateJob.Settings(dir, out, by, x, y, recoveryThreshold);
         AggregateJob.checkInput(settings); // before Spark starts: a wrong path fails fast
         SparkSession spark = SparkSessions.get(master, "overparam aggregate");
-        print(AggregateJob.run(spark, settings), out, command.commandLine().getOut());
+        print(AggregateJob.run(spark, settings), command.commandLine().getOut());
         return Overparam.OK;
     }
 
     /** What an aggregation wrote, one line per kind of output. Shared with {@code sweep --report}. */
-    static void print(AggregateJob.Summary s, Path out, PrintWriter w) {
+    static void print(AggregateJob.Summary s, PrintWriter w) {
+        String out = s.report().substring(0, s.report().lastIndexOf('/'));
         w.printf(Locale.ROOT, "sweep    %s%n", s.sweep());
         w.printf(Locale.ROOT, "cells    %,d over %s, from %,d runs%n", s.cells(), String.join(" × ", s.axes()),
                 s.runs());
-        w.printf(Locale.ROOT, "table    %s, %s%n", out.resolve(AggregateJob.CELLS_PARQUET),
-                out.resolve(AggregateJob.CELLS_CSV));
-        w.printf(Locale.ROOT, "charts   %d (PNG + SVG) in %s%n", s.charts().size(),
-                out.resolve(AggregateJob.CHARTS));
+        w.printf(Locale.ROOT, "table    %s/%s, %s/%s%n", out, AggregateJob.CELLS_PARQUET, out, AggregateJob.CELLS_CSV);
+        w.printf(Locale.ROOT, "charts   %d (PNG + SVG) in %s/%s%n", s.charts().size(), out, AggregateJob.CHARTS);
         for (ChartFile c : s.charts()) {
-            w.printf(Locale.ROOT, "           %s%n", out.resolve(c.png()));
+            w.printf(Locale.ROOT, "           %s/%s%n", out, c.png());
         }
         for (String note : s.notes()) {
             w.printf(Locale.ROOT, "note     %s%n", note);

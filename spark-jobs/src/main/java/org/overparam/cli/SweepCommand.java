@@ -40,7 +40,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "REPORT_DIR",
             description = "after the sweep, aggregate it into REPORT_DIR (as 'overparam aggregate DIR --out"
                     + " REPORT_DIR' with its defaults)")
-    private Path report;
+    private String report;
 
     @Spec
     private CommandSpec command;
@@ -57,7 +57,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepJob.run(spec, yaml, new SweepJob.Options(out, master, waveSize, System.console() != null), log);
         if (reportSettings != null) {
             AggregateCommand.print(AggregateJob.run(SparkSessions.get(master, "overparam aggregate"),
-                    reportSettings), report, log);
+                    reportSettings), log);
         }
         return Overparam.OK;
     }

@@ -85,6 +85,11 @@ public abstract sealed class Storage {
         return relative.isEmpty() ? uri() : uri() + "/" + relative;
     }
 
+    /** {@code relative} below the root as people read it: a plain path on a local disk, else the URI. */
+    public String show(String relative) {
+        return uri(relative);
+    }
+
     /** Whether the root is on a local disk. */
     public abstract boolean isLocal();
 
@@ -157,6 +162,11 @@ public abstract sealed class Storage {
         @Override
         public boolean isLocal() {
             return true;
+        }
+
+        @Override
+        public String show(String relative) {
+            return at(relative).toString();
         }
 
         @Override

@@ -96,12 +96,14 @@ final class SweepDirectory {
         return storage;
     }
 
+    /** The directory, for messages. */
     String root() {
-        return storage.uri();
+        return storage.show("");
     }
 
+    /** Its rows, for messages. */
     String rows() {
-        return storage.uri(ROWS);
+        return storage.show(ROWS);
     }
 
     /** Takes the directory for this driver (refused while another driver holds it). */

@@ -87,12 +87,15 @@ class StorageSweepsTest {
         assertTrue(again.toString().contains(POINTS + " already in"), again::toString);
         assertEquals(reference, numbers(out));
 
-        Path report = tmp.resolve("report-" + directories);
+        String report = out + "-report"; // on the same kind of storage
         StringWriter aggregated = new StringWriter();
-        assertEquals(0, execute(aggregated, "aggregate", out, "--out", report.toString(), "--master", "local[2]"),
+        assertEquals(0, execute(aggregated, "aggregate", out, "--out", report, "--master", "local[2]"),
                 aggregated::toString);
         assertTrue(aggregated.toString().contains("from " + POINTS + " runs"), aggregated::toString);
-        assertTrue(Files.isRegularFile(report.resolve("report.html")));
+        Storage written = Storage.open(report, new Configuration());
+        assertTrue(written.exists("report.html") && written.exists("cells.csv"), aggregated::toString);
+        assertTrue(written.files("charts", ".png").size() >= 2, aggregated::toString);
+        assertTrue(written.files("cells.parquet", ".parquet").size() >= 1, aggregated::toString);
     }
 
     @ParameterizedTest
