@@ -82,6 +82,11 @@ final class PlanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "cost       ≈ %.2g flops, ≈ %s of one core at 1 Gflop/s%n", flops, duration(hours));
         out.println("           (estimate: Σ max_iters × per-iteration flops — dense n·d², rank-one n·d·R,"
                 + " entries n·R; runs that stop early cost less)");
+        CostModel.Largest largest = CostModel.largestPoint(spec);
+        out.printf(Locale.ROOT, "memory     ≈ %s per point at most (%s); a local sweep has %s%n",
+                Memory.human(largest.bytes()), largest.label(), Memory.human(Memory.executorHeap("local")));
+        out.println("           (estimate: the instance as built, the Gram matrix where used, d×d or n×n work"
+                + " matrices, a Lanczos basis)");
         out.println("kernels    " + dev.ludovic.netlib.blas.BLAS.getInstance().getClass().getSimpleName() + ", "
                 + dev.ludovic.netlib.lapack.LAPACK.getInstance().getClass().getSimpleName()
                 + " (native OpenBLAS is used when libopenblas is installed)");

@@ -8,6 +8,7 @@ import org.overparam.experiment.RunResult;
 import org.overparam.io.CodeVersion;
 import org.overparam.io.Columns;
 import org.overparam.spec.SpecLoader;
+import org.overparam.spec.CostModel;
 import org.overparam.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         SweepSpec spec = SpecLoader.load(specFile);
         RunConfig config = spec.point(point);
+        long bytes = CostModel.pointBytes(config);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new BadInputException("this point needs about " + Memory.human(bytes) + " of heap, more than this"
+                    + " JVM's " + Memory.human(heap) + " (raise it with JVM_OPTS=-Xmx…, or lower its sizes)");
+        }
         RunResult result = Experiment.run(config);
         command.commandLine().getOut().println(json(spec.name(), result));
         return Overparam.OK;

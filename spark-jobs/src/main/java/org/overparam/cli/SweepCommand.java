@@ -52,6 +52,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         String yaml = SpecLoader.read(specFile);
         SweepSpec spec = SpecLoader.parse(yaml);
+        Memory.check(spec, Memory.executorHeap(master), Memory.executorHeapSource(master));
         AggregateJob.Settings reportSettings = report == null ? null : AggregateJob.Settings.defaults(out, report);
         PrintWriter log = command.commandLine().getOut();
         SweepJob.run(spec, yaml, new SweepJob.Options(out, master, waveSize, System.console() != null), log);

@@ -2,6 +2,7 @@ package org.overparam.spec;
 
 import org.overparam.experiment.ProblemConfig;
 import org.overparam.experiment.RunConfig;
+import org.overparam.problem.sensing.DataForm;
 
 /**
  * A rough cost per point, for planning and for spreading work: floating-point operations of one gradient
@@ -58,5 +59,65 @@ public final class CostModel {
             };
         };
         return Double.BYTES * (doubles + n + 1);
+    }
+
+    /** Krylov vectors the curvature and tangent-kernel evidence may keep (their Lanczos cap). */
+    private static final long LANCZOS_VECTORS = 300;
+    /** d×d work matrices of a sensing point: the truth, iterates and the convex reference's SVD workspace. */
+    private static final long SQUARE_MATRICES = 12;
+    /** n×n work matrices of a Max-Cut point: the cost matrix and the dual certificate's eigen workspace. */
+    private static final long GRAPH_MATRICES = 4;
+
+    /**
+     * Heap one point needs at its peak, in bytes, estimated from the arrays its run allocates: its instance as it
+     * is built (a dense operator is generated, then copied into its layout: 2·n·d²), the packed Gram matrix where
+     * the Gram form is used, {@value #SQUARE_MATRICES} d×d matrices for sensing (truth, iterates, the convex
+     * reference's SVD workspace) or {@value #GRAPH_MATRICES} n×n for Max-Cut, and a Lanczos basis of
+     * {@value #LANCZOS_VECTORS} vectors of the parameter dimension. A run's iterates and scalars are left out.
+     */
+    public static long pointBytes(RunConfig config) {
+        ProblemConfig p = config.problem();
+        double n = p.n();
+        double d = p.d();
+        double rank = config.rank();
+        double doubles = switch (p.family()) {
+            case RELU_TEACHER_STUDENT -> 2 * n * d + LANCZOS_VECTORS * rank * (d + 1);
+            case LEAST_SQUARES -> 2 * n * d + LANCZOS_VECTORS * rank;
+            case MAXCUT_BM -> GRAPH_MATRICES * n * n + LANCZOS_VECTORS * n * rank;
+            case MATRIX_SENSING, SYMMETRIC_SENSING, QUADRATIC_NETWORK -> {
+                double operator = switch (p.operator()) {
+                    case RANK_ONE -> 2 * n * d;
+                    case ENTRY_SAMPLING -> 2 * n;
+                    default -> 2 * n * d * d
+                            + (DataForm.preferred(true, p.n(), p.d()) == DataForm.GRAM ? d * d * (d * d + 1) / 2 : 0);
+                };
+                yield operator + SQUARE_MATRICES * d * d + LANCZOS_VECTORS * 2 * d * rank;
+            }
+        };
+        return (long) Math.min(Long.MAX_VALUE, Double.BYTES * (doubles + n));
+    }
+
+    /**
+     * The point of {@code spec} that needs the most heap ({@link #pointBytes}): replicates do not change it, so
+     * one pass over the grid's cells.
+     *
+     * @param bytes its estimate
+     * @param label its sizes, for messages ("d = 100000, n = 40, R = 2")
+     */
+    public record Largest(long bytes, String label) {
+    }
+
+    public static Largest largestPoint(SweepSpec spec) {
+        Largest[] largest = {new Largest(0, "")};
+        spec.forEachCell(point -> {
+            long bytes = pointBytes(point);
+            if (bytes > largest[0].bytes()) {
+                ProblemConfig p = point.problem();
+                String sizes = (p.family() == org.overparam.experiment.Family.MAXCUT_BM ? "" : "d = " + p.d() + ", ")
+                        + "n = " + p.n() + ", R = " + point.rank();
+                largest[0] = new Largest(bytes, sizes);
+            }
+        });
+        return largest[0];
     }
 }

@@ -256,6 +256,23 @@ class SweepJobTest {
     }
 
     @Test
+    void aPointTooLargeForTheHeapIsRefusedBeforeAnythingRuns() throws Exception {
+        Path huge = writeSpec(SPEC.replace("d: 4", "d: 100000"));
+        Path out = tmp.resolve("huge");
+        for (String[] args : List.of(
+                new String[] {"sweep", huge.toString(), "--out", out.toString(), "--master", "local[2]"},
+                new String[] {"run", huge.toString(), "--point", "R=1,alpha=0.1,n=6,replicate=0"})) {
+            StringWriter err = new StringWriter();
+            int code = Overparam.execute(args, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
+            assertEquals(Overparam.BAD_INPUT, code, err::toString);
+            assertEquals(1, err.toString().lines().count(), err::toString);
+            assertTrue(err.toString().contains("needs about") && err.toString().contains("GiB of heap"),
+                    err::toString);
+        }
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
     void aDirectoryHoldingAnotherSweepIsRefusedAndLeftAlone() throws Exception {
         Path out = tmp.resolve("out");
         sweep(SPEC, out, 0);
