@@ -422,12 +422,14 @@ public abstract sealed class Storage {
             }
         }
 
-        /** S3's answer to a conditional PUT on an existing key (412), however the connector wraps it. */
+        /**
+         * S3's answer to a conditional PUT on an existing key: HTTP 412, which S3A reports as a
+         * {@code RemoteFileChangedException} ("PreconditionFailed … Status Code: 412").
+         */
         private static boolean isPreconditionFailure(Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                String m = String.valueOf(t.getMessage());
-                if (m.contains("412") || m.contains("PreconditionFailed") || m.contains("Precondition Failed")
-                        || t instanceof org.apache.hadoop.fs.FileAlreadyExistsException) {
+                if (t.getClass().getName().equals("org.apache.hadoop.fs.s3a.RemoteFileChangedException")
+                        && String.valueOf(t.getMessage()).contains("PreconditionFailed")) {
                     return true;
                 }
             }
@@ -460,8 +462,12 @@ public abstract sealed class Storage {
             Path source = at(from);
             Path target = at(to);
             fs.mkdirs(target.getParent());
-            if (fs.rename(source, target)) {
-                return true;
+            try {
+                if (fs.rename(source, target)) {
+                    return true;
+                }
+            } catch (FileNotFoundException e) {
+                return false; // S3A says so where HDFS returns false
             }
             if (!fs.exists(source)) {
                 return false;

@@ -60,7 +60,7 @@ final class SweepDirectory {
                             + "; a directory holds one experiment (grid values and replicates may change, nothing"
                             + " else): choose another --out");
                 }
-            } else if (!storage.list("").isEmpty()) {
+            } else if (!log.exists() && !storage.list("").isEmpty()) { // a log alone: a driver died early
                 throw new BadInputException("--out " + out + " is not empty and has no " + Manifest.FILE
                         + ": it is not a sweep directory; choose a new or empty directory");
             }

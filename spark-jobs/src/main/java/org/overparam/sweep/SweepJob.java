@@ -139,7 +139,8 @@ public final class SweepJob {
         }
         RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone, outcomes);
         AtomicLong committed = new AtomicLong(alreadyDone);
-        try (Progress progress = new Progress(log, pending.length, pointsDone::value, options.terminal(),
+        try (OutputCommitter committer = OutputCommitter.forStorage(spark, dir.storage());
+             Progress progress = new Progress(log, pending.length, pointsDone::value, options.terminal(),
                 LOG_EVERY);
              Interruption interruption = Interruption.install(System.err, options.terminal(), committed::get, spec.count(), lease)) {
             List<List<long[]>> waves = plan.waves();

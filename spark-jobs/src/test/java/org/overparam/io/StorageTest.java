@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.testing.Hdfs;
+import org.overparam.testing.S3;
 
-/** The two operations a sweep's bookkeeping relies on, on a local disk and on a real HDFS. */
+/** The operations a sweep's bookkeeping relies on, on a local disk, a real HDFS and an S3 server (S3A). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StorageTest {
 
@@ -34,23 +36,28 @@ class StorageTest {
     static Path tmp;
 
     private Hdfs hdfs;
-    private int directories;
+    private S3 s3;
 
     @BeforeAll
-    void startHdfs() {
+    void startServers() {
         hdfs = Hdfs.start(tmp.resolve("hdfs"));
+        s3 = S3.start(tmp);
     }
 
     @AfterAll
-    void stopHdfs() {
+    void stopServers() {
         hdfs.close();
+        s3.close();
     }
 
     /** A fresh directory on each file system. */
     Stream<Storage> storages() {
-        directories++;
-        return Stream.of(Storage.open(tmp.resolve("local-" + directories).toString(), new Configuration()),
-                Storage.open(hdfs.uri("storage-" + directories), new Configuration()));
+        String name = UUID.randomUUID().toString();
+        Configuration s3a = new Configuration();
+        s3.settings().forEach(s3a::set);
+        return Stream.of(Storage.open(tmp.resolve("local-" + name).toString(), new Configuration()),
+                Storage.open(hdfs.uri("storage-" + name), new Configuration()),
+                Storage.open(s3.uri("storage-" + name), s3a));
     }
 
     @ParameterizedTest

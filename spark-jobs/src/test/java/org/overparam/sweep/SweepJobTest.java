@@ -409,6 +409,9 @@ class SweepJobTest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
+        // the Hadoop settings of the storage under test (an S3 endpoint and its credentials)
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark.hadoop.")).sorted()
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), Overparam.class.getName(), "sweep",
                 spec.toString(), "--out", out.toString(), "--master", master, "--wave-size",
                 Integer.toString(wavePoints)));
