@@ -5,6 +5,7 @@ import org.overparam.aggregate.AggregateJob;
 import org.overparam.aggregate.ChartFile;
 import org.overparam.sweep.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,19 +51,19 @@ final class AggregateCommand implements Callable<Integer> {
             description = "a run is recovered when ‖X − M*‖_F/‖M*‖_F < EPS (default: ${DEFAULT-VALUE})")
     private double recoveryThreshold;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: the one spark-submit set, else local[*])")
-    private String master;
+    @Mixin
+    private SparkOptions sparkOptions;
 
     @Spec
     private CommandSpec command;
 
     @Override
     public Integer call() {
+        sparkOptions.apply();
         System.setProperty("java.awt.headless", "true");
         AggregateJob.Settings settings = new AggregateJob.Settings(dir, out, by, x, y, recoveryThreshold);
         AggregateJob.checkInput(settings); // before Spark starts: a wrong path fails fast
-        SparkSession spark = SparkSessions.get(master, "overparam aggregate");
+        SparkSession spark = SparkSessions.get(sparkOptions.master(), "overparam aggregate");
         print(AggregateJob.run(spark, settings), command.commandLine().getOut());
         return Overparam.OK;
     }

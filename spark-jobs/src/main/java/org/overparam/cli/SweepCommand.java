@@ -9,6 +9,7 @@ import org.overparam.spec.SweepSpec;
 import org.overparam.sweep.SparkSessions;
 import org.overparam.sweep.SweepJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,9 +29,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "the sweep directory: rows/ (Parquet) and manifest.json")
     private String out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[4] or spark://host:7077 (default: spark-submit's, else local[*])")
-    private String master;
+    @Mixin
+    private SparkOptions sparkOptions;
 
     @Option(names = "--wave-size", paramLabel = "POINTS", defaultValue = "0",
             description = "points per committed wave; a crash loses at most one wave (default: about two"
@@ -47,18 +47,20 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        sparkOptions.apply();
         if (waveSize < 0) {
             throw new BadInputException("--wave-size must be >= 0, got " + waveSize);
         }
         String yaml = SpecLoader.read(specFile);
         SweepSpec spec = SpecLoader.parse(yaml);
+        String master = sparkOptions.master();
         Memory.check(spec, Memory.executorHeap(master), Memory.executorHeapSource(master));
         AggregateJob.Settings reportSettings = report == null ? null : AggregateJob.Settings.defaults(out, report);
         PrintWriter log = command.commandLine().getOut();
         SweepJob.run(spec, yaml, new SweepJob.Options(out, master, waveSize, System.console() != null), log);
         if (reportSettings != null) {
-            AggregateCommand.print(AggregateJob.run(SparkSessions.get(master, "overparam aggregate"),
-                    reportSettings), log);
+            AggregateCommand.print(AggregateJob.run(SparkSessions.get(master, "overparam aggregate"), reportSettings),
+                    log);
         }
         return Overparam.OK;
     }

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
 /** The one place a Spark session is made, for the sweep and aggregate commands alike. */
 public final class SparkSessions {
 
@@ -17,23 +21,15 @@ public final class SparkSessions {
     }
 
     /**
-     * A session on {@code master}; when null, the master spark-submit configured, else {@link #LOCAL}. Spark's
-     * console progress bar is off (sweeps report progress per point themselves), and so is the web UI in local
-     * mode, where nobody is there to open it and its port could clash with another local run.
+     * A session on {@code master}; when null, the master spark-submit configured (or {@code --conf spark.master}),
+     * else {@link #LOCAL}. Its settings are SparkConf's (the {@code spark.*} system properties) with
+     * {@link #settings} over them.
      */
     public static SparkSession get(String master, String appName) {
         String resolved = master != null ? master : System.getProperty("spark.master", LOCAL);
         checkReachable(resolved);
-        SparkSession.Builder builder = SparkSession.builder().appName(appName).master(resolved)
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.parquet.compression.codec", "zstd")
-                .config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
-        if (resolved.startsWith("local")) {
-            // Embedded mode talks only to itself: stay on loopback, and no web UI nobody opens.
-            builder.config("spark.ui.enabled", "false")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.driver.host", "127.0.0.1");
-        }
+        SparkSession.Builder builder = SparkSession.builder().appName(appName).master(resolved);
+        settings(resolved, System.getProperties()).forEach(builder::config);
         return builder.getOrCreate();
     }
 
@@ -67,5 +63,25 @@ public final class SparkSessions {
         }
         throw new SweepFailure("cannot reach the Spark master " + master + " (" + String.join("; ", failures)
                 + "); is it running, and is --master right? Nothing was written.", null);
+    }
+
+    /**
+     * What a session on {@code master} sets over the settings {@code given} (system properties: {@code --conf},
+     * spark-submit's, the defaults file). Rows are zstd-compressed (design §5) and kernels single-threaded (§6)
+     * whatever they say, and embedded mode talks only to itself, on loopback. Spark's console progress bar is off
+     * (sweeps report progress per point themselves), and so is the web UI in local mode, where nobody is there to
+     * open it and its port could clash with another local run: unless a setting asks for them.
+     */
+    static Map<String, String> settings(String master, Properties given) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spark.sql.parquet.compression.codec", "zstd");
+        settings.put("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
+        settings.put("spark.ui.showConsoleProgress", given.getProperty("spark.ui.showConsoleProgress", "false"));
+        if (master.startsWith("local")) {
+            settings.put("spark.ui.enabled", given.getProperty("spark.ui.enabled", "false"));
+            settings.put("spark.driver.bindAddress", "127.0.0.1");
+            settings.put("spark.driver.host", "127.0.0.1");
+        }
+        return settings;
     }
 }

@@ -1,17 +1,21 @@
 package org.overparam.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.spec.BadSpecs;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input through the command line: exit 2, nothing on stdout, one clear line per problem, no stack trace. */
@@ -50,6 +54,25 @@ class BadInputCliTest {
                 List.of("overparam: point.alpha: value 0 is invalid: alpha must be > 0"));
         assertRefused(Cli.run("plan", "no/such/spec.yaml"), List.of("overparam: no/such/spec.yaml: no such spec file"));
         assertRefused(Cli.run("plan", Cli.repoRoot().resolve("conf").toString()), List.of("is a directory"));
+    }
+
+    @Test
+    void confTakesSparkKeysOnly(@TempDir Path tmp) {
+        String spec = Cli.repoRoot().resolve("conf/sweeps/explicit-2x2.yaml").toString();
+        Path out = tmp.resolve("out");
+        List<List<String>> commands = List.of(List.of("sweep", spec, "--out", out.toString()),
+                List.of("aggregate", tmp.toString(), "--out", out.toString()));
+        for (List<String> command : commands) {
+            for (String bad : List.of("fs.s3a.endpoint=http://127.0.0.1:9000", "spark.sql.shuffle.partitions")) {
+                List<String> args = new ArrayList<>(command);
+                args.addAll(List.of("--conf", "spark.overparam.fine=1", "--conf", bad));
+                Cli cli = Cli.run(args.toArray(String[]::new));
+                assertRefused(cli, List.of("--conf", "'" + bad + "'", "spark.hadoop."));
+                assertEquals(1, cli.err().lines().count(), cli::toString);
+            }
+        }
+        assertFalse(Files.exists(out), "nothing is written");
+        assertNull(System.getProperty("spark.overparam.fine"), "refused before anything is applied");
     }
 
     private static void assertRefused(Cli cli, List<String> expected) {
