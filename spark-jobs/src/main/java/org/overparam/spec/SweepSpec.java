@@ -122,6 +122,17 @@ public final class SweepSpec {
         return (group * replicates + replicate) * perInstance + cell % perInstance;
     }
 
+    /** The index of the point that comes {@code order}-th in run order: the inverse of {@link #runOrder}. */
+    public long indexAt(long order) {
+        long cells = expansion.cells();
+        long perInstance = expansion.runCells();
+        long inGroup = order % perInstance;
+        long stretch = order / perInstance;
+        long replicate = stretch % replicates;
+        long group = stretch / replicates;
+        return replicate * cells + group * perInstance + inGroup;
+    }
+
     /** Which instance the point with this index runs on: equal for the points of one replicate's instance group. */
     public long instanceOf(long index) {
         return runOrder(index) / expansion.runCells();

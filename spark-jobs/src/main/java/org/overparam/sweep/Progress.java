@@ -11,11 +11,13 @@ import java.util.function.LongSupplier;
 /**
  * Point-level progress on the driver: done/total, points per second and ETA. On a terminal it redraws one bar
  * line every second; otherwise (logs, CI, spark-submit) it prints a plain line every {@code logEvery}.
- * The count comes from an accumulator that Spark merges as tasks finish.
+ * The count comes from the caller: committed tasks' accumulator plus what running tasks report
+ * ({@link RunningPoints}).
  */
 final class Progress implements AutoCloseable {
 
     private static final int BAR_WIDTH = 30;
+    private static final long FIRST_REPORT_MS = 5_000;
 
     /** Back to the start of the line and erase it (ANSI), so a shorter line leaves no stale characters. */
     static final String REDRAW = "\r\033[K";
@@ -38,7 +40,8 @@ final class Progress implements AutoCloseable {
             return t;
         });
         long period = terminal ? 1000 : logEvery.toMillis();
-        timer.scheduleAtFixedRate(this::report, period, period, TimeUnit.MILLISECONDS);
+        // The first line comes early (a sweep that has started says so), the others every period.
+        timer.scheduleAtFixedRate(this::report, Math.min(period, FIRST_REPORT_MS), period, TimeUnit.MILLISECONDS);
     }
 
     /** The status line for {@code n} points done after {@code seconds}. */

@@ -77,6 +77,8 @@ public final class SparkSessions {
         settings.put("spark.sql.parquet.compression.codec", "zstd");
         settings.put("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
         settings.put("spark.ui.showConsoleProgress", given.getProperty("spark.ui.showConsoleProgress", "false"));
+        // Running tasks report their points with each heartbeat (RunningPoints): often enough for progress.
+        settings.put("spark.executor.heartbeatInterval", given.getProperty("spark.executor.heartbeatInterval", "3s"));
         if (master.startsWith("local")) {
             settings.put("spark.ui.enabled", given.getProperty("spark.ui.enabled", "false"));
             settings.put("spark.driver.bindAddress", "127.0.0.1");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +110,10 @@ public final class SweepJob {
 
         SweepDirectory.Done done = dir.doneOutcomes(spark, lease.log());
         Map<String, String> doneOutcomes = done.outcomes();
-        long[] pending = LongStream.range(0, spec.count())
-                .filter(i -> !doneOutcomes.containsKey(spec.point(i).pointId()))
-                .boxed().sorted(Comparator.comparingLong(spec::runOrder)).mapToLong(Long::longValue).toArray();
+        // In run order, without sorting (indexAt inverts runOrder); point ids only when there is something to skip.
+        long[] pending = LongStream.range(0, spec.count()).map(spec::indexAt)
+                .filter(i -> doneOutcomes.isEmpty() || !doneOutcomes.containsKey(spec.point(i).pointId()))
+                .toArray();
         long alreadyDone = spec.count() - pending.length;
         log.printf("sweep %s: %,d points, %,d already in %s, %,d to run on %s%n", spec.name(), spec.count(),
                 alreadyDone, dir.root(), pending.length, master);
@@ -128,8 +128,13 @@ public final class SweepJob {
                 spark.version(), master, started, null, spec.count(), alreadyDone, Map.of(), history);
         dir.write(manifest);
 
+        // A point's cost is its cell's (replicates differ only in their seeds): one estimate per cell.
+        double[] cellFlops = new double[Math.toIntExact(spec.cellCount())];
+        for (int c = 0; c < cellFlops.length; c++) {
+            cellFlops[c] = CostModel.runFlops(spec.point(c));
+        }
         WavePlan plan = WavePlan.of(pending, spark.sparkContext().defaultParallelism(), options.wavePoints(),
-                i -> CostModel.runFlops(spec.point(i)), spec::instanceOf);
+                i -> cellFlops[(int) (i % cellFlops.length)], spec::instanceOf);
         // Rows and outcomes of committed tasks: Spark applies a task's accumulator updates once, and only when the
         // task succeeded, so after the last wave they count exactly the rows committed (no re-read of DIR needed).
         LongAccumulator pointsDone = spark.sparkContext().longAccumulator("points done");
@@ -138,11 +143,43 @@ public final class SweepJob {
             outcomes.put(o, spark.sparkContext().longAccumulator("outcome " + o.name()));
         }
         RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone, outcomes);
+        RunningPoints running = new RunningPoints(pointsDone);
+        spark.sparkContext().addSparkListener(running);
+        try {
+            runWaves(spec, options, log, dir, lease, spark, jsc, plan, work, pointsDone, running, alreadyDone,
+                    pending.length);
+        } finally {
+            spark.sparkContext().removeSparkListener(running);
+        }
+
+        if (pointsDone.value() != pending.length) {
+            throw new IllegalStateException("after the last wave " + (pending.length - pointsDone.value()) + " of "
+                    + spec.count() + " points have no row in " + dir.rows());
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        doneOutcomes.values().forEach(o -> counts.merge(o, 1L, Long::sum));
+        outcomes.forEach((o, n) -> {
+            if (n.value() > 0) {
+                counts.merge(o.name(), n.value(), Long::sum);
+            }
+        });
+        dir.write(manifest.finish(Instant.now().toString(), spec.count(), counts));
+        log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", doneOutcomes.size() + pointsDone.value(),
+                spec.count(), dir.rows(), counts);
+        return new Summary(spec.count(), alreadyDone, pending.length, counts);
+    }
+
+    /** The waves of {@code plan}, each written to its staging directory, committed, and moved into rows/. */
+    private static void runWaves(SweepSpec spec, Options options, PrintWriter log, SweepDirectory dir,
+                                 WriterLease lease, SparkSession spark, JavaSparkContext jsc, WavePlan plan,
+                                 RunPoints work, LongAccumulator pointsDone, RunningPoints running, long alreadyDone,
+                                 long pending) {
         AtomicLong committed = new AtomicLong(alreadyDone);
         try (OutputCommitter committer = OutputCommitter.forStorage(spark, dir.storage());
-             Progress progress = new Progress(log, pending.length, pointsDone::value, options.terminal(),
-                LOG_EVERY);
-             Interruption interruption = Interruption.install(System.err, options.terminal(), committed::get, spec.count(), lease)) {
+             Progress progress = new Progress(log, pending, () -> pointsDone.value() + running.count(),
+                     options.terminal(), LOG_EVERY);
+             Interruption interruption = Interruption.install(System.err, options.terminal(), committed::get,
+                     spec.count(), lease)) {
             List<List<long[]>> waves = plan.waves();
             for (int w = 0; w < waves.size(); w++) {
                 List<long[]> tasks = waves.get(w);
@@ -171,22 +208,6 @@ public final class SweepJob {
                         waves.size(), tasks.stream().mapToInt(t -> t.length).sum());
             }
         }
-
-        if (pointsDone.value() != pending.length) {
-            throw new IllegalStateException("after the last wave " + (pending.length - pointsDone.value()) + " of "
-                    + spec.count() + " points have no row in " + dir.rows());
-        }
-        Map<String, Long> counts = new TreeMap<>();
-        doneOutcomes.values().forEach(o -> counts.merge(o, 1L, Long::sum));
-        outcomes.forEach((o, n) -> {
-            if (n.value() > 0) {
-                counts.merge(o.name(), n.value(), Long::sum);
-            }
-        });
-        dir.write(manifest.finish(Instant.now().toString(), spec.count(), counts));
-        log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", doneOutcomes.size() + pointsDone.value(),
-                spec.count(), dir.rows(), counts);
-        return new Summary(spec.count(), alreadyDone, pending.length, counts);
     }
 
     private static String rootCause(Throwable e) {

@@ -343,4 +343,36 @@ class SweepSpecTest {
         assertEquals(1000, s.point(0).solver().maxIterations());
         assertEquals(0.001, s.point(0).alpha());
     }
+
+    @Test
+    void runOrderIsAPermutationAndIndexAtItsInverse() {
+        for (String yaml : List.of(org.overparam.testing.TinySweep.SPEC, """
+                name: groups
+                seed: 1
+                replicates: 3
+                problem: {family: quadratic-network, d: 4, r: 1}
+                grid:
+                  R: [1, 2, 3]
+                  alpha: [0.1, 0.2]
+                  n: [6, 8, 10]
+                """)) {
+            SweepSpec spec = SpecLoader.parse(yaml);
+            long[] seen = new long[Math.toIntExact(spec.count())];
+            java.util.Arrays.fill(seen, -1);
+            for (long i = 0; i < spec.count(); i++) {
+                long order = spec.runOrder(i);
+                assertEquals(-1, seen[(int) order], "two points at run-order position " + order);
+                seen[(int) order] = i;
+                assertEquals(i, spec.indexAt(order));
+            }
+            // consecutive positions of one instance group share an instance
+            for (long k = 1; k < spec.count(); k++) {
+                long a = spec.indexAt(k - 1);
+                long b = spec.indexAt(k);
+                if (spec.instanceOf(a) == spec.instanceOf(b)) {
+                    assertEquals(spec.point(a).replicate(), spec.point(b).replicate());
+                }
+            }
+        }
+    }
 }
