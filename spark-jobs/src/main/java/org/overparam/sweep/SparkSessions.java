@@ -27,6 +27,11 @@ public final class SparkSessions {
      */
     public static SparkSession get(String master, String appName) {
         String resolved = master != null ? master : System.getProperty("spark.master", LOCAL);
+        scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+        if (running.isDefined() && running.get().sparkContext().master().equals(resolved)
+                && !running.get().sparkContext().isStopped()) {
+            return running.get(); // sweep --report aggregates in the sweep's session: its settings already hold
+        }
         checkReachable(resolved);
         SparkSession.Builder builder = SparkSession.builder().appName(appName).master(resolved);
         settings(resolved, System.getProperties()).forEach(builder::config);

@@ -162,6 +162,9 @@ final class SweepDirectory {
             storage.move(prefix + file, ROWS + "/" + file);
         }
         storage.delete(staged);
+        if (storage.list(WAVES).isEmpty()) {
+            storage.delete(WAVES); // nothing staged: no empty directory beside rows/
+        }
         return files.size();
     }
 
