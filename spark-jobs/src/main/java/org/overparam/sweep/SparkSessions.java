@@ -73,9 +73,9 @@ public final class SparkSessions {
     /**
      * What a session on {@code master} sets over the settings {@code given} (system properties: {@code --conf},
      * spark-submit's, the defaults file). Rows are zstd-compressed and kernels single-threaded (parallelism comes
-     * from Spark) whatever they say, and embedded mode talks only to itself, on loopback. Spark's console progress bar is off
-     * (sweeps report progress per point themselves), and so is the web UI in local mode, where nobody is there to
-     * open it and its port could clash with another local run: unless a setting asks for them.
+     * from Spark) whatever they say, and embedded mode talks only to itself, on loopback. Spark's console progress
+     * bar is off (sweeps report progress per point themselves), and so is the web UI in local mode, where nobody is
+     * there to open it and its port could clash with another local run: unless a setting asks for them.
      */
     static Map<String, String> settings(String master, Properties given) {
         Map<String, String> settings = new LinkedHashMap<>();

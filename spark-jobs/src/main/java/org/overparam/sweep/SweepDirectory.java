@@ -169,8 +169,9 @@ final class SweepDirectory {
     }
 
     /**
-     * The rows that {@code log} commits: their outcomes by point id (one Spark job, skipped when nothing is committed), and how many
-     * rows repeat a point (only a directory written by an older version without a commit log can have them).
+     * The rows that {@code log} commits: their outcomes by point id (one Spark job, skipped when nothing is
+     * committed), and how many rows repeat a point (only a directory written by an older version without a commit
+     * log can have them).
      */
     Done doneOutcomes(SparkSession spark, CommitLog log) {
         List<Row> rows;

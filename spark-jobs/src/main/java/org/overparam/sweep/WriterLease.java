@@ -66,9 +66,9 @@ final class WriterLease implements AutoCloseable {
             Optional<CommitLog.Held> held = log.holder();
             if (held.isPresent() && alive(storage, held.get())) {
                 CommitLog.Lease h = held.get().lease();
-                throw new BadInputException("--out " + out + " is being written by another sweep (host " + h.host() + ", pid "
-                        + h.pid() + ", since " + h.since() + "): a directory has one writer; wait for it to end,"
-                        + " or stop it and rerun");
+                throw new BadInputException("--out " + out + " is being written by another sweep (host " + h.host()
+                        + ", pid " + h.pid() + ", since " + h.since() + "): a directory has one writer; wait for it"
+                        + " to end, or stop it and rerun");
             }
             if (log.append(storage, me)) {
                 return new WriterLease(storage, log, log.size() - 1);
