@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,13 +76,23 @@ public final class CommitLog {
     /**
      * A wave's rows, committed.
      *
-     * @param id    the wave's name, unique in the directory (its staging directory was {@code _waves/ID})
-     * @param files its Parquet files, relative to {@code rows/}
-     * @param rows  its row count, or -1 when not counted (rows adopted from a directory without a log)
+     * @param id        the wave's name, unique in the directory (its staging directory was {@code _waves/ID})
+     * @param files     its Parquet files, relative to {@code rows/}
+     * @param rows      its row count, or -1 when not counted (rows adopted from a directory without a log)
+     * @param specHash  the spec whose run order {@code positions} refer to, or null when not recorded
+     * @param positions the run-order positions of its points, as [from, to) pairs, or null when not recorded
+     * @param outcomes  its rows per outcome, or null when not recorded
      */
-    public record Wave(String id, List<String> files, long rows) implements Entry {
+    public record Wave(String id, List<String> files, long rows, String specHash, long[] positions,
+                       Map<String, Long> outcomes) implements Entry {
         public Wave {
             files = List.copyOf(files);
+            outcomes = outcomes == null ? null : Map.copyOf(outcomes);
+        }
+
+        /** A wave known only by its files: rows adopted from a directory written before the log existed. */
+        static Wave adopted(List<String> files) {
+            return new Wave("adopted", files, -1, null, null, null);
         }
     }
 

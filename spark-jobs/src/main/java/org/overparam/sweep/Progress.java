@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,8 +29,12 @@ final class Progress implements AutoCloseable {
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService timer;
+    private final BooleanSupplier silenced;
 
-    Progress(PrintWriter out, long total, LongSupplier done, boolean terminal, Duration logEvery) {
+    /** Progress that falls silent once {@code silenced} says so (the sweep is being interrupted). */
+    Progress(PrintWriter out, long total, LongSupplier done, boolean terminal, Duration logEvery,
+             BooleanSupplier silenced) {
+        this.silenced = silenced;
         this.out = out;
         this.total = total;
         this.done = done;
@@ -59,6 +64,9 @@ final class Progress implements AutoCloseable {
     }
 
     private synchronized void report() {
+        if (silenced.getAsBoolean()) {
+            return;
+        }
         String text = line(done.getAsLong(), total, elapsedSeconds(), terminal);
         if (terminal) {
             out.print(REDRAW + text);
@@ -75,6 +83,9 @@ final class Progress implements AutoCloseable {
     @Override
     public synchronized void close() {
         timer.shutdownNow();
+        if (silenced.getAsBoolean()) {
+            return;
+        }
         String text = line(done.getAsLong(), total, elapsedSeconds(), terminal);
         out.println((terminal ? REDRAW : "progress ") + text);
         out.flush();

@@ -122,7 +122,7 @@ final class SweepDirectory {
         if (log.waves().isEmpty()) {
             List<String> legacy = CommittedRows.legacyFiles(storage);
             if (!legacy.isEmpty()) {
-                lease.append(new CommitLog.Wave("adopted", legacy, -1));
+                lease.append(CommitLog.Wave.adopted(legacy));
             }
         }
         List<String> staged = storage.list(WAVES);
@@ -149,15 +149,17 @@ final class SweepDirectory {
     }
 
     /**
-     * Commits the wave written to {@link #staging}: its log entry names its files, then they move into rows/.
-     * Returns the number of files.
+     * Commits the wave written to {@link #staging}: its log entry names its files (and the run-order positions and
+     * outcomes of its points under {@code specHash}, which let a rerun of that spec plan without reading rows),
+     * then they move into rows/. Returns the number of files.
      */
-    int commit(WriterLease lease, String id, long rows) throws IOException {
+    int commit(WriterLease lease, String id, long rows, String specHash, long[] positions,
+               Map<String, Long> outcomes) throws IOException {
         String staged = WAVES + "/" + id;
         String prefix = staged + "/";
         List<String> files = storage.files(staged, ".parquet").stream()
                 .map(f -> f.substring(prefix.length())).toList();
-        lease.append(new CommitLog.Wave(id, files, rows));
+        lease.append(new CommitLog.Wave(id, files, rows, specHash, positions, outcomes));
         for (String file : files) {
             storage.move(prefix + file, ROWS + "/" + file);
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
@@ -108,19 +109,30 @@ public final class SweepJob {
         lease.append(new CommitLog.Run(spec.hash(), spec.normalized(), CodeVersion.get(), master, spec.count(),
                 started));
 
-        SweepDirectory.Done done = dir.doneOutcomes(spark, lease.log());
-        Map<String, String> doneOutcomes = done.outcomes();
-        // In run order, without sorting (indexAt inverts runOrder); point ids only when there is something to skip.
-        long[] pending = LongStream.range(0, spec.count()).map(spec::indexAt)
-                .filter(i -> doneOutcomes.isEmpty() || !doneOutcomes.containsKey(spec.point(i).pointId()))
-                .toArray();
+        // Points already done: from the log alone when every committed wave recorded its positions under this
+        // spec (a plain rerun); else from the committed rows' point ids.
+        long[] pending;
+        Map<String, Long> doneCounts = new TreeMap<>();
+        Optional<Coverage> coverage = Coverage.of(lease.log().waves(), spec.hash());
+        if (coverage.isPresent()) {
+            pending = coverage.get().uncovered(spec.count()).map(spec::indexAt).toArray();
+            doneCounts.putAll(coverage.get().outcomes());
+        } else {
+            SweepDirectory.Done done = dir.doneOutcomes(spark, lease.log());
+            Map<String, String> doneOutcomes = done.outcomes();
+            // In run order without sorting (indexAt inverts runOrder); point ids only when something is to skip.
+            pending = LongStream.range(0, spec.count()).map(spec::indexAt)
+                    .filter(i -> doneOutcomes.isEmpty() || !doneOutcomes.containsKey(spec.point(i).pointId()))
+                    .toArray();
+            doneOutcomes.values().forEach(o -> doneCounts.merge(o, 1L, Long::sum));
+            if (done.duplicates() > 0) {
+                log.printf("note: %,d rows in %s repeat a point (written by an older version); each point counts"
+                        + " once%n", done.duplicates(), dir.rows());
+            }
+        }
         long alreadyDone = spec.count() - pending.length;
         log.printf("sweep %s: %,d points, %,d already in %s, %,d to run on %s%n", spec.name(), spec.count(),
                 alreadyDone, dir.root(), pending.length, master);
-        if (done.duplicates() > 0) {
-            log.printf("note: %,d rows in %s repeat a point (written by an older version); each point counts"
-                    + " once%n", done.duplicates(), dir.rows());
-        }
 
         List<Manifest.Run> history = lease.log().runs().stream().map(r -> new Manifest.Run(r.started(),
                 r.specHash(), r.codeVersion(), r.master(), r.points())).toList();
@@ -146,8 +158,8 @@ public final class SweepJob {
         RunningPoints running = new RunningPoints(pointsDone);
         spark.sparkContext().addSparkListener(running);
         try {
-            runWaves(spec, options, log, dir, lease, spark, jsc, plan, work, pointsDone, running, alreadyDone,
-                    pending.length);
+            runWaves(spec, options, log, dir, lease, spark, jsc, plan, work, pointsDone, outcomes, running,
+                    alreadyDone, pending.length);
         } finally {
             spark.sparkContext().removeSparkListener(running);
         }
@@ -156,15 +168,14 @@ public final class SweepJob {
             throw new IllegalStateException("after the last wave " + (pending.length - pointsDone.value()) + " of "
                     + spec.count() + " points have no row in " + dir.rows());
         }
-        Map<String, Long> counts = new TreeMap<>();
-        doneOutcomes.values().forEach(o -> counts.merge(o, 1L, Long::sum));
+        Map<String, Long> counts = new TreeMap<>(doneCounts);
         outcomes.forEach((o, n) -> {
             if (n.value() > 0) {
                 counts.merge(o.name(), n.value(), Long::sum);
             }
         });
         dir.write(manifest.finish(Instant.now().toString(), spec.count(), counts));
-        log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", doneOutcomes.size() + pointsDone.value(),
+        log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", alreadyDone + pointsDone.value(),
                 spec.count(), dir.rows(), counts);
         return new Summary(spec.count(), alreadyDone, pending.length, counts);
     }
@@ -172,14 +183,14 @@ public final class SweepJob {
     /** The waves of {@code plan}, each written to its staging directory, committed, and moved into rows/. */
     private static void runWaves(SweepSpec spec, Options options, PrintWriter log, SweepDirectory dir,
                                  WriterLease lease, SparkSession spark, JavaSparkContext jsc, WavePlan plan,
-                                 RunPoints work, LongAccumulator pointsDone, RunningPoints running, long alreadyDone,
-                                 long pending) {
+                                 RunPoints work, LongAccumulator pointsDone, Map<Outcome, LongAccumulator> outcomes,
+                                 RunningPoints running, long alreadyDone, long pending) {
         AtomicLong committed = new AtomicLong(alreadyDone);
         try (OutputCommitter committer = OutputCommitter.forStorage(spark, dir.storage());
-             Progress progress = new Progress(log, pending, () -> pointsDone.value() + running.count(),
-                     options.terminal(), LOG_EVERY);
              Interruption interruption = Interruption.install(System.err, options.terminal(), committed::get,
-                     spec.count(), lease)) {
+                     spec.count(), lease);
+             Progress progress = new Progress(log, pending, () -> pointsDone.value() + running.count(),
+                     options.terminal(), LOG_EVERY, interruption::fired)) {
             List<List<long[]>> waves = plan.waves();
             for (int w = 0; w < waves.size(); w++) {
                 List<long[]> tasks = waves.get(w);
@@ -187,10 +198,20 @@ public final class SweepJob {
                 jsc.setJobDescription("overparam " + spec.name() + " wave " + (w + 1) + "/" + waves.size());
                 JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).mapPartitions(work);
                 long before = pointsDone.value();
+                Map<Outcome, Long> outcomesBefore = snapshot(outcomes);
                 try {
                     spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.ErrorIfExists)
                             .partitionBy("sweep").parquet(dir.staging(id));
-                    dir.commit(lease, id, pointsDone.value() - before);
+                    Map<String, Long> waveOutcomes = new TreeMap<>();
+                    outcomes.forEach((o, n) -> {
+                        long added = n.value() - outcomesBefore.get(o);
+                        if (added > 0) {
+                            waveOutcomes.put(o.name(), added);
+                        }
+                    });
+                    long[] positions = tasks.stream().flatMapToLong(LongStream::of).map(spec::runOrder).toArray();
+                    dir.commit(lease, id, pointsDone.value() - before, spec.hash(), Coverage.ranges(positions),
+                            waveOutcomes);
                     committed.addAndGet(tasks.stream().mapToInt(t -> t.length).sum());
                 } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
                     if (interruption.fired()) {
@@ -208,6 +229,12 @@ public final class SweepJob {
                         waves.size(), tasks.stream().mapToInt(t -> t.length).sum());
             }
         }
+    }
+
+    private static Map<Outcome, Long> snapshot(Map<Outcome, LongAccumulator> outcomes) {
+        Map<Outcome, Long> values = new EnumMap<>(Outcome.class);
+        outcomes.forEach((o, n) -> values.put(o, n.value()));
+        return values;
     }
 
     private static String rootCause(Throwable e) {

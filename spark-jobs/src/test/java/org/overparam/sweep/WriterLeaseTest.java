@@ -78,7 +78,7 @@ class WriterLeaseTest {
         CommitLog now = CommitLog.read(storage);
         assertTrue(now.append(storage, new CommitLog.Lease("elsewhere", 7, "then", Instant.now().toString())));
         SweepFailure lost = assertThrows(SweepFailure.class,
-                () -> slow.append(new CommitLog.Wave("e0-w1", List.of("sweep=s/part-0.parquet"), 3)));
+                () -> slow.append(CommitLog.Wave.adopted(List.of("sweep=s/part-0.parquet"))));
         assertTrue(lost.getMessage().contains("took over") && lost.getMessage().contains("host elsewhere, pid 7"),
                 lost.getMessage());
         slow.close(); // does not release what it no longer holds
