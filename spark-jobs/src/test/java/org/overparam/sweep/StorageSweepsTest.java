@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.overparam.cli.Cli;
 import org.overparam.cli.Overparam;
 import org.overparam.io.Columns;
 import org.overparam.io.HadoopConf;
@@ -60,8 +60,10 @@ class StorageSweepsTest {
     void start() throws Exception {
         spark = TestSpark.session();
         hdfs = Hdfs.start(tmp.resolve("hdfs"));
-        s3 = S3.start(tmp);
-        s3.install(spark.sparkContext().hadoopConfiguration());
+        s3 = S3.available() ? S3.start(tmp) : null;
+        if (s3 != null) {
+            s3.install(spark.sparkContext().hadoopConfiguration());
+        }
         String out = tmp.resolve("reference").toString();
         SweepJob.run(SpecLoader.parse(SPEC), SPEC, new SweepJob.Options(out, "local[2]", 0, false),
                 new PrintWriter(Writer.nullWriter()));
@@ -72,34 +74,36 @@ class StorageSweepsTest {
     @AfterAll
     void stop() {
         hdfs.close();
-        s3.uninstall();
-        s3.close();
+        if (s3 != null) {
+            s3.uninstall();
+            s3.close();
+        }
     }
 
     /** A fresh sweep directory on each kind of storage. */
     Stream<String> directories() {
         String name = UUID.randomUUID().toString();
-        return Stream.of(tmp.resolve("local-" + name).toString(), hdfs.uri("sweeps/" + name), s3.uri(name));
+        Stream<String> local = Stream.of(tmp.resolve("local-" + name).toString(), hdfs.uri("sweeps/" + name));
+        return s3 == null ? local : Stream.concat(local, Stream.of(s3.uri(name)));
     }
 
     @ParameterizedTest
     @MethodSource("directories")
     void aSweepResumesAndAggregatesFromItsDirectory(String out) throws Exception {
-        StringWriter log = new StringWriter();
-        assertEquals(0, execute(log, "sweep", spec().toString(), "--out", out, "--master", "local[2]"), log::toString);
+        Cli log = Cli.run("sweep", spec().toString(), "--out", out, "--master", "local[2]");
+        assertEquals(0, log.exit(), log::toString);
         assertEquals(reference, numbers(out));
-        assertTrue(log.toString().contains(POINTS + " points, 0 already in "), log::toString);
+        assertTrue(log.out().contains(POINTS + " points, 0 already in "), log::toString);
 
-        StringWriter again = new StringWriter();
-        assertEquals(0, execute(again, "sweep", spec().toString(), "--out", out, "--master", "local[2]"), again::toString);
-        assertTrue(again.toString().contains(POINTS + " already in"), again::toString);
+        Cli again = Cli.run("sweep", spec().toString(), "--out", out, "--master", "local[2]");
+        assertEquals(0, again.exit(), again::toString);
+        assertTrue(again.out().contains(POINTS + " already in"), again::toString);
         assertEquals(reference, numbers(out));
 
         String report = out + "-report"; // on the same kind of storage
-        StringWriter aggregated = new StringWriter();
-        assertEquals(0, execute(aggregated, "aggregate", out, "--out", report, "--master", "local[2]"),
-                aggregated::toString);
-        assertTrue(aggregated.toString().contains("from " + POINTS + " runs"), aggregated::toString);
+        Cli aggregated = Cli.run("aggregate", out, "--out", report, "--master", "local[2]");
+        assertEquals(0, aggregated.exit(), aggregated::toString);
+        assertTrue(aggregated.out().contains("from " + POINTS + " runs"), aggregated::toString);
         Storage written = Storage.open(report, HadoopConf.fromSystemProperties());
         assertTrue(written.exists("report.html") && written.exists("cells.csv"), aggregated::toString);
         assertTrue(written.files("charts", ".png").size() >= 2, aggregated::toString);
@@ -129,8 +133,8 @@ class StorageSweepsTest {
             holder.destroy();
             holder.waitFor();
         }
-        StringWriter log = new StringWriter();
-        assertEquals(0, execute(log, "sweep", spec().toString(), "--out", out, "--master", "local[2]"), log::toString);
+        Cli log = Cli.run("sweep", spec().toString(), "--out", out, "--master", "local[2]");
+        assertEquals(0, log.exit(), log::toString);
         assertEquals(reference, numbers(out));
     }
 
@@ -166,17 +170,10 @@ class StorageSweepsTest {
         long committed = numbers(out).size();
         assertTrue(committed >= WAVE && committed < POINTS, "the kill must land mid-sweep: " + committed);
 
-        StringWriter log = new StringWriter();
-        assertEquals(0, execute(log, "sweep", spec().toString(), "--out", out, "--master", "local[2]"), log::toString);
-        assertTrue(log.toString().contains(committed + " already in"), log::toString);
+        Cli log = Cli.run("sweep", spec().toString(), "--out", out, "--master", "local[2]");
+        assertEquals(0, log.exit(), log::toString);
+        assertTrue(log.out().contains(committed + " already in"), log::toString);
         assertEquals(reference, numbers(out));
-    }
-
-    private int execute(StringWriter out, String... args) {
-        StringWriter err = new StringWriter();
-        int code = Overparam.execute(args, new PrintWriter(out), new PrintWriter(err));
-        out.write(err.toString());
-        return code;
     }
 
     private Path spec() throws Exception {

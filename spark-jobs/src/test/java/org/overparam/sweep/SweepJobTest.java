@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +29,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.overparam.cli.Cli;
 import org.overparam.cli.Overparam;
 import org.overparam.io.Columns;
 import org.overparam.experiment.Experiment;
@@ -243,15 +243,14 @@ class SweepJobTest {
     @Test
     void anUnreachableMasterEndsTheCommandInOneLineAndNothingIsWritten() throws Exception {
         Path out = tmp.resolve("unreached");
-        StringWriter err = new StringWriter();
         long start = System.nanoTime();
-        int code = Overparam.execute(new String[] {"sweep", writeSpec(SPEC).toString(), "--out", out.toString(),
-            "--master", "spark://127.0.0.1:1"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
-        assertEquals(Overparam.INTERNAL_ERROR, code, err::toString);
+        Cli cli = Cli.run("sweep", writeSpec(SPEC).toString(), "--out", out.toString(), "--master",
+            "spark://127.0.0.1:1");
+        assertEquals(Overparam.INTERNAL_ERROR, cli.exit(), cli::err);
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "took too long");
-        assertEquals(1, err.toString().lines().count(), err::toString);
-        assertTrue(err.toString().startsWith("overparam: cannot reach the Spark master spark://127.0.0.1:1"),
-                err::toString);
+        assertEquals(1, cli.err().lines().count(), cli::err);
+        assertTrue(cli.err().startsWith("overparam: cannot reach the Spark master spark://127.0.0.1:1"),
+                cli::err);
         assertFalse(Files.exists(out), "nothing is written");
     }
 
@@ -262,12 +261,11 @@ class SweepJobTest {
         for (String[] args : List.of(
                 new String[] {"sweep", huge.toString(), "--out", out.toString(), "--master", "local[2]"},
                 new String[] {"run", huge.toString(), "--point", "R=1,alpha=0.1,n=6,replicate=0"})) {
-            StringWriter err = new StringWriter();
-            int code = Overparam.execute(args, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
-            assertEquals(Overparam.BAD_INPUT, code, err::toString);
-            assertEquals(1, err.toString().lines().count(), err::toString);
-            assertTrue(err.toString().contains("needs about") && err.toString().contains("GiB of heap"),
-                    err::toString);
+            Cli cli = Cli.run(args);
+            assertEquals(Overparam.BAD_INPUT, cli.exit(), cli::err);
+            assertEquals(1, cli.err().lines().count(), cli::err);
+            assertTrue(cli.err().contains("needs about") && cli.err().contains("GiB of heap"),
+                    cli::err);
         }
         assertFalse(Files.exists(out), "nothing is written");
     }
@@ -278,11 +276,10 @@ class SweepJobTest {
         sweep(SPEC, out, 0);
         List<Path> before = listing(out);
         Path other = writeSpec(SPEC.replace("seed: 5", "seed: 6"));
-        StringWriter err = new StringWriter();
-        int code = Overparam.execute(new String[] {"sweep", other.toString(), "--out", out.toString(),
-            "--master", "local[2]"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
-        assertEquals(Overparam.BAD_INPUT, code);
-        assertTrue(err.toString().contains("holds another experiment: its seed = 5; this spec has 6"), err::toString);
+        Cli cli = Cli.run("sweep", other.toString(), "--out", out.toString(),
+            "--master", "local[2]");
+        assertEquals(Overparam.BAD_INPUT, cli.exit());
+        assertTrue(cli.err().contains("holds another experiment: its seed = 5; this spec has 6"), cli::err);
         assertEquals(before, listing(out));
         assertEquals(SPEC_POINTS, spark.read().parquet(out.resolve("rows").toString()).count());
     }
@@ -293,12 +290,11 @@ class SweepJobTest {
         sweep(SPEC, out, 0);
         List<Path> before = listing(out);
         Path changed = writeSpec(SPEC.replace("max_iters: 400", "max_iters: 300"));
-        StringWriter err = new StringWriter();
-        int code = Overparam.execute(new String[] {"sweep", changed.toString(), "--out", out.toString(),
-            "--master", "local[2]"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
-        assertEquals(Overparam.BAD_INPUT, code);
-        assertTrue(err.toString().contains("solver.max_iters = 400; this spec has 300"), err::toString);
-        assertEquals(1, err.toString().lines().count(), err::toString);
+        Cli cli = Cli.run("sweep", changed.toString(), "--out", out.toString(),
+            "--master", "local[2]");
+        assertEquals(Overparam.BAD_INPUT, cli.exit());
+        assertTrue(cli.err().contains("solver.max_iters = 400; this spec has 300"), cli::err);
+        assertEquals(1, cli.err().lines().count(), cli::err);
         assertEquals(before, listing(out));
     }
 
@@ -306,11 +302,10 @@ class SweepJobTest {
     void aNonEmptyDirectoryThatIsNoSweepIsRefused() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("notes"));
         Files.writeString(out.resolve("thesis.tex"), "\\documentclass{article}");
-        StringWriter err = new StringWriter();
-        int code = Overparam.execute(new String[] {"sweep", writeSpec(SPEC).toString(), "--out", out.toString(),
-            "--master", "local[2]"}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
-        assertEquals(Overparam.BAD_INPUT, code);
-        assertTrue(err.toString().contains("not a sweep directory"), err::toString);
+        Cli cli = Cli.run("sweep", writeSpec(SPEC).toString(), "--out", out.toString(),
+            "--master", "local[2]");
+        assertEquals(Overparam.BAD_INPUT, cli.exit());
+        assertTrue(cli.err().contains("not a sweep directory"), cli::err);
         assertEquals(List.of(out.resolve("thesis.tex")), listing(out));
     }
 
@@ -334,11 +329,10 @@ class SweepJobTest {
                 new String[] {"aggregate", out.toString(), "--out", tmp.resolve("report").toString()},
                 new String[] {"sweep", writeSpec(EXTENDED).toString(), "--out", out.toString(), "--master",
                     "local[2]"})) {
-            StringWriter err = new StringWriter();
-            int code = Overparam.execute(args, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
-            assertEquals(Overparam.BAD_INPUT, code, err::toString);
-            assertTrue(err.toString().contains("cannot be read") || err.toString().contains("cannot read"),
-                    err::toString);
+            Cli cli = Cli.run(args);
+            assertEquals(Overparam.BAD_INPUT, cli.exit(), cli::err);
+            assertTrue(cli.err().contains("cannot be read") || cli.err().contains("cannot read"),
+                    cli::err);
         }
         assertEquals(before.stream().filter(p -> !p.endsWith(Manifest.FILE)).toList(),
                 rowsAndManifest(out).stream().filter(p -> !p.endsWith(Manifest.FILE)).toList());
@@ -392,11 +386,10 @@ class SweepJobTest {
     @Test
     void aBadSpecWritesNothing() throws Exception {
         Path out = tmp.resolve("never");
-        StringWriter err = new StringWriter();
-        int code = Overparam.execute(new String[] {"sweep", writeSpec(SPEC.replace("R: [1, 2]", "R: [0, 2]"))
-            .toString(), "--out", out.toString()}, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
-        assertEquals(Overparam.BAD_INPUT, code);
-        assertTrue(err.toString().contains("grid.R"), err::toString);
+        Cli cli = Cli.run("sweep", writeSpec(SPEC.replace("R: [1, 2]", "R: [0, 2]")).toString(), "--out",
+            out.toString());
+        assertEquals(Overparam.BAD_INPUT, cli.exit());
+        assertTrue(cli.err().contains("grid.R"), cli::err);
         assertFalse(Files.exists(out));
     }
 
