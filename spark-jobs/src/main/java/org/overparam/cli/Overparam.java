@@ -3,6 +3,7 @@ package org.overparam.cli;
 import org.overparam.io.CodeVersion;
 import org.overparam.spec.SpecError;
 import org.overparam.spec.SpecProblem;
+import org.overparam.sweep.CompilerPolicy;
 import org.overparam.sweep.SweepFailure;
 import org.overparam.sweep.SweepInterrupted;
 import picocli.CommandLine;
@@ -45,6 +46,7 @@ public final class Overparam implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        CompilerPolicy.install();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

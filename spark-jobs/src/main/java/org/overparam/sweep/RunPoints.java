@@ -68,6 +68,7 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<long[]> tasks) {
+        CompilerPolicy.install();
         SweepSpec spec = SpecLoader.parse(specYaml);
         return new Rows(spec, tasks);
     }
