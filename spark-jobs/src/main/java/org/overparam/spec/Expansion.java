@@ -111,6 +111,11 @@ final class Expansion {
         return locations[slot];
     }
 
+    /** The slot's fixed value or default (NaN where unset), before the grid sets it. */
+    double base(int slot) {
+        return base[slot];
+    }
+
     boolean derived(int slot) {
         return Arrays.stream(steps).anyMatch(s -> s.target() == slot);
     }

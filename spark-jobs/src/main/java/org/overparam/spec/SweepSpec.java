@@ -75,6 +75,11 @@ public final class SweepSpec {
         return fixed;
     }
 
+    /** The grid's arithmetic (for {@link PointMap}). */
+    Expansion expansion() {
+        return expansion;
+    }
+
     /** Number of points: replicates × grid cells. */
     public long count() {
         return expansion.count();

@@ -23,6 +23,9 @@ import org.overparam.io.CodeVersion;
 import org.overparam.io.HadoopConf;
 import org.overparam.io.ResultSchema;
 import org.overparam.spec.CostModel;
+import org.overparam.spec.PointMap;
+import org.overparam.spec.SpecError;
+import org.overparam.spec.SpecLoader;
 import org.overparam.spec.SweepSpec;
 
 /**
@@ -101,6 +104,17 @@ public final class SweepJob {
         }
     }
 
+    /** The spec a run entry of the log recorded under this hash, if one did and it still reads. */
+    private static Optional<SweepSpec> recorded(CommitLog log, String hash) {
+        return log.runs().stream().filter(r -> hash.equals(r.specHash())).findFirst().flatMap(r -> {
+            try {
+                return Optional.of(SpecLoader.parse(r.normalizedSpec()));
+            } catch (SpecError e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     private static Summary run(SweepSpec spec, String specYaml, Options options, PrintWriter log,
                                SparkSession spark, SweepDirectory dir, WriterLease lease, String started)
             throws IOException {
@@ -109,11 +123,12 @@ public final class SweepJob {
         lease.append(new CommitLog.Run(spec.hash(), spec.normalized(), CodeVersion.get(), master, spec.count(),
                 started));
 
-        // Points already done: from the log alone when every committed wave recorded its positions under this
-        // spec (a plain rerun); else from the committed rows' point ids.
+        // Points already done: from the log alone when every committed wave recorded its positions, under this spec
+        // or one it extends (a rerun, a grown grid); else from the committed rows' point ids.
         long[] pending;
         Map<String, Long> doneCounts = new TreeMap<>();
-        Optional<Coverage> coverage = Coverage.of(lease.log().waves(), spec.hash());
+        Optional<Coverage> coverage = Coverage.of(lease.log().waves(), spec, hash -> recorded(lease.log(), hash)
+                .flatMap(earlier -> PointMap.between(earlier, spec)));
         if (coverage.isPresent()) {
             pending = coverage.get().uncovered(spec.count()).map(spec::indexAt).toArray();
             doneCounts.putAll(coverage.get().outcomes());
