@@ -26,6 +26,15 @@ public final class DenseOperator implements MeasurementOperator {
         this.symmetric = symmetric;
     }
 
+    /** Writes the next matrix A_i (i = 0, 1, … in turn), d×d column-major, at {@code into[offset …]}. */
+    @FunctionalInterface
+    interface MatrixSource {
+        void next(double[] into, int offset);
+    }
+
+    /** Matrices made at a time by {@link #generate} before they go into 𝐀's columns (~1 MB at d = 50). */
+    private static final int BLOCK = 64;
+
     /**
      * Validates and copies.
      *
@@ -45,14 +54,43 @@ public final class DenseOperator implements MeasurementOperator {
             throw new IllegalArgumentException("flatMatrices must hold n >= 1 matrices of d*d = " + dd
                     + " entries, got length " + flatMatrices.length);
         }
-        int n = flatMatrices.length / dd;
-        SensingInstance.requireFinite("flatMatrices", flatMatrices, flatMatrices.length);
-        double[] a = new double[flatMatrices.length];
+        int[] i = {0};
+        return generate(d, flatMatrices.length / dd, (into, offset) -> {
+            System.arraycopy(flatMatrices, i[0] * dd, into, offset, dd);
+            i[0]++;
+        });
+    }
+
+    /**
+     * The operator of the n matrices {@code source} makes, in order (validated: entries finite), written straight
+     * into 𝐀: a block of {@value #BLOCK} matrices at a time, then copied into 𝐀's columns, so that 𝐀 is the only
+     * n·d² array (a random operator's matrices are never held twice).
+     */
+    static DenseOperator generate(int d, int n, MatrixSource source) {
+        if (d < 1 || n < 1) {
+            throw new IllegalArgumentException("d and n must be >= 1, got d=" + d + ", n=" + n);
+        }
+        int dd = d * d;
+        double[] a = new double[Math.multiplyExact(n, dd)];
+        double[] block = new double[Math.min(BLOCK, n) * dd];
         boolean symmetric = true;
-        for (int i = 0; i < n; i++) {
-            symmetric &= Dense.isSymmetric(d, flatMatrices, i * dd);
+        for (int i0 = 0; i0 < n; i0 += BLOCK) {
+            int rows = Math.min(BLOCK, n - i0);
+            for (int r = 0; r < rows; r++) {
+                source.next(block, r * dd);
+                symmetric &= Dense.isSymmetric(d, block, r * dd);
+            }
+            for (int k = 0; k < rows * dd; k++) {
+                if (!Double.isFinite(block[k])) {
+                    throw new IllegalArgumentException("flatMatrices entries must be finite, got " + block[k]
+                            + " at index " + ((long) i0 * dd + k));
+                }
+            }
             for (int j = 0; j < dd; j++) {
-                a[i + n * j] = flatMatrices[i * dd + j];
+                int column = i0 + n * j;
+                for (int r = 0; r < rows; r++) {
+                    a[column + r] = block[r * dd + j];
+                }
             }
         }
         return new DenseOperator(d, n, a, symmetric);

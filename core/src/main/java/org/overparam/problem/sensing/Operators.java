@@ -19,32 +19,30 @@ public final class Operators {
     /** A_i with i.i.d. N(0,1) entries; drawn A_0 first, each column-major. */
     public static DenseOperator gaussian(int d, int n, RandomGenerator rng) {
         checkSizes(d, n, rng);
-        double[] flat = new double[Math.multiplyExact(n, d * d)];
-        for (int j = 0; j < flat.length; j++) {
-            flat[j] = rng.nextGaussian();
-        }
-        return DenseOperator.of(d, flat);
+        int dd = d * d;
+        return DenseOperator.generate(d, n, (into, offset) -> {
+            for (int j = 0; j < dd; j++) {
+                into[offset + j] = rng.nextGaussian();
+            }
+        });
     }
 
     /** A_i = (G_i + G_iᵀ)/2 with G_i i.i.d. N(0,1) entries; drawn G_0 first, each column-major. */
     public static DenseOperator symmetricGaussian(int d, int n, RandomGenerator rng) {
         checkSizes(d, n, rng);
         int dd = d * d;
-        double[] flat = new double[Math.multiplyExact(n, dd)];
-        for (int j = 0; j < flat.length; j++) {
-            flat[j] = rng.nextGaussian();
-        }
-        for (int i = 0; i < n; i++) {
-            int off = i * dd;
+        return DenseOperator.generate(d, n, (into, off) -> {
+            for (int j = 0; j < dd; j++) {
+                into[off + j] = rng.nextGaussian();
+            }
             for (int b = 0; b < d; b++) {
                 for (int a = b + 1; a < d; a++) {
-                    double s = 0.5 * (flat[off + a + d * b] + flat[off + b + d * a]);
-                    flat[off + a + d * b] = s;
-                    flat[off + b + d * a] = s;
+                    double s = 0.5 * (into[off + a + d * b] + into[off + b + d * a]);
+                    into[off + a + d * b] = s;
+                    into[off + b + d * a] = s;
                 }
             }
-        }
-        return DenseOperator.of(d, flat);
+        });
     }
 
     /** A_i = x_i x_iᵀ with x_i ~ N(0, I_d); drawn x_0 first, each entry a = 0..d−1 in turn. */
