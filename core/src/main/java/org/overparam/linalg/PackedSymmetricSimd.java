@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <ul>
  *   <li>{@link #gram}: a register-tiled, cache-blocked SYRK whose vector lanes are rows i of a column of P; each
- *       entry stays the natural-order sum Σ_p a(p, i)·a(p, j) (separate multiply and add, never fused), carried in
+ *       entry stays the natural-order fused sum s ← fma(a(p, i), a(p, j), s), as the scalar kernel's, carried in
  *       memory between blocks of rows p, which does not change a bit.</li>
  *   <li>{@link #panelPair}: the product's inner loop over two 4-column panels at once, on 8-row groups aligned to
  *       i ≡ 0 (mod 8), so lane t of every accumulator is the partial sum σ[t] of the rows i ≡ t the scalar kernel
@@ -153,7 +153,7 @@ final class PackedSymmetricSimd {
 
     /**
      * The register tile: 3×8 vectors c_hc (rows i0 + hW.., column j0 + c) at out[o_c + hW], loaded when
-     * {@code accumulate} (else zero), advanced by kb rows p (c_hc += A_h(p)·a(p, j0 + c), multiply then add), stored.
+     * {@code accumulate} (else zero), advanced by kb rows p (c_hc ← fma(A_h(p), a(p, j0 + c), c_hc)), stored.
      */
     private static void micro(double[] panel, int kb, int a0, int a1, int a2, int b, double[] out, int o0, int o1,
                               int o2, int o3, int o4, int o5, int o6, int o7, boolean accumulate) {
@@ -239,37 +239,37 @@ final class PackedSymmetricSimd {
             DoubleVector x1 = DoubleVector.fromArray(WIDE, panel, a1 + q);
             DoubleVector x2 = DoubleVector.fromArray(WIDE, panel, a2 + q);
             DoubleVector y = DoubleVector.broadcast(WIDE, panel[b + q]);
-            c00 = c00.add(x0.mul(y));
-            c10 = c10.add(x1.mul(y));
-            c20 = c20.add(x2.mul(y));
+            c00 = x0.fma(y, c00);
+            c10 = x1.fma(y, c10);
+            c20 = x2.fma(y, c20);
             y = DoubleVector.broadcast(WIDE, panel[b + q + 1]);
-            c01 = c01.add(x0.mul(y));
-            c11 = c11.add(x1.mul(y));
-            c21 = c21.add(x2.mul(y));
+            c01 = x0.fma(y, c01);
+            c11 = x1.fma(y, c11);
+            c21 = x2.fma(y, c21);
             y = DoubleVector.broadcast(WIDE, panel[b + q + 2]);
-            c02 = c02.add(x0.mul(y));
-            c12 = c12.add(x1.mul(y));
-            c22 = c22.add(x2.mul(y));
+            c02 = x0.fma(y, c02);
+            c12 = x1.fma(y, c12);
+            c22 = x2.fma(y, c22);
             y = DoubleVector.broadcast(WIDE, panel[b + q + 3]);
-            c03 = c03.add(x0.mul(y));
-            c13 = c13.add(x1.mul(y));
-            c23 = c23.add(x2.mul(y));
+            c03 = x0.fma(y, c03);
+            c13 = x1.fma(y, c13);
+            c23 = x2.fma(y, c23);
             y = DoubleVector.broadcast(WIDE, panel[b + q + 4]);
-            c04 = c04.add(x0.mul(y));
-            c14 = c14.add(x1.mul(y));
-            c24 = c24.add(x2.mul(y));
+            c04 = x0.fma(y, c04);
+            c14 = x1.fma(y, c14);
+            c24 = x2.fma(y, c24);
             y = DoubleVector.broadcast(WIDE, panel[b + q + 5]);
-            c05 = c05.add(x0.mul(y));
-            c15 = c15.add(x1.mul(y));
-            c25 = c25.add(x2.mul(y));
+            c05 = x0.fma(y, c05);
+            c15 = x1.fma(y, c15);
+            c25 = x2.fma(y, c25);
             y = DoubleVector.broadcast(WIDE, panel[b + q + 6]);
-            c06 = c06.add(x0.mul(y));
-            c16 = c16.add(x1.mul(y));
-            c26 = c26.add(x2.mul(y));
+            c06 = x0.fma(y, c06);
+            c16 = x1.fma(y, c16);
+            c26 = x2.fma(y, c26);
             y = DoubleVector.broadcast(WIDE, panel[b + q + 7]);
-            c07 = c07.add(x0.mul(y));
-            c17 = c17.add(x1.mul(y));
-            c27 = c27.add(x2.mul(y));
+            c07 = x0.fma(y, c07);
+            c17 = x1.fma(y, c17);
+            c27 = x2.fma(y, c27);
         }
         c00.intoArray(out, o0);
         c01.intoArray(out, o1);

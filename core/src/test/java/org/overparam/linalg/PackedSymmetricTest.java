@@ -35,7 +35,7 @@ class PackedSymmetricTest {
 
     @ParameterizedTest(name = "m={0} seed={1}")
     @MethodSource("sides")
-    void gramIsTheNaturalOrderDotProductBitForBit(int m, long seed) {
+    void gramIsTheNaturalOrderFusedDotProductBitForBit(int m, long seed) {
         RandomGenerator rng = Seeds.generator(seed);
         for (int rows : new int[] {1, 3, 37}) {
             double[] a = TestMatrices.gaussian(rows, m, rng);
@@ -46,7 +46,7 @@ class PackedSymmetricTest {
                 for (int i = j; i < m; i++) {
                     double s = 0;
                     for (int p = 0; p < rows; p++) {
-                        s += a[p + rows * i] * a[p + rows * j];
+                        s = Math.fma(a[p + rows * i], a[p + rows * j], s);
                     }
                     assertEquals(s, packed[PackedSymmetric.index(m, i, j)], 0.0,
                             "P(" + i + ", " + j + ") for rows=" + rows);

@@ -147,7 +147,7 @@ class GramFormTest {
     }
 
     @Test
-    void hbAndCAreNaturalOrderSumsOverTheMeasurements() {
+    void hbAndCAreNaturalOrderSumsOverTheMeasurementsHFused() {
         SensingInstance instance = instance(Kind.GAUSSIAN, Model.ASYMMETRIC, 0.05, null, 7, 0.1);
         DenseOperator op = (DenseOperator) instance.operator();
         double[] a = op.matrixShared();
@@ -169,7 +169,7 @@ class GramFormTest {
             for (int i = j; i < m; i++) {
                 double hij = 0;
                 for (int p = 0; p < n; p++) {
-                    hij += a[p + n * i] * a[p + n * j];
+                    hij = Math.fma(a[p + n * i], a[p + n * j], hij);
                 }
                 assertEquals(hij, gram.packedShared()[PackedSymmetric.index(m, i, j)], 0.0, "H(" + i + "," + j + ")");
             }
