@@ -4,9 +4,9 @@ import org.overparam.problem.sensing.AsymmetricSensing;
 import org.overparam.problem.sensing.DenseOperator;
 
 /**
- * The passes of dense Gaussian sensing, through the same calls gradient descent makes (design §7): the forward
- * pass 𝒜(UVᵀ) = 𝐀·vec(UVᵀ), the adjoint pass mat(𝐀ᵀw)·V and mat(𝐀ᵀw)ᵀ·U, and a whole gradient evaluation of
- * {@link AsymmetricSensing}, which makes one of each. Each streams 𝐀 (8·n·d² bytes) once per pass; the small
+ * The passes of dense Gaussian sensing, through the same calls gradient descent makes (README, “Benchmark”): the
+ * forward pass 𝒜(UVᵀ) = 𝐀·vec(UVᵀ), the adjoint pass mat(𝐀ᵀw)·V and mat(𝐀ᵀw)ᵀ·U, and a whole gradient evaluation
+ * of {@link AsymmetricSensing}, which makes one of each. Each streams 𝐀 (8·n·d² bytes) once per pass; the small
  * d×d×R products around the GEMVs are not counted.
  */
 final class DenseKernels {

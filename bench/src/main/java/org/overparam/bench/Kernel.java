@@ -4,7 +4,7 @@ package org.overparam.bench;
  * One kernel of Overparam's hot loop, ready to be timed: {@link #call} does one pass on buffers allocated when the
  * kernel was made, and {@link #bytesPerCall} is the traffic that pass cannot avoid — each operand matrix read
  * once from memory. Achieved bandwidth is bytesPerCall × calls / seconds; judged against the triad it says how
- * close a memory-bound kernel is to the machine (design §7).
+ * close a memory-bound kernel is to the machine (README, “Benchmark”).
  *
  * <p>Implementations are not thread-safe: a kernel is timed on the thread that made it.
  */

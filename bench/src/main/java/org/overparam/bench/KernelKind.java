@@ -6,9 +6,10 @@ import java.util.function.Function;
 
 /**
  * The kernels {@code bench kernels} can time, by name. A new kernel — the Gram form's symmetric product
- * H·vec(X) with H = 𝐀ᵀ𝐀 precomputed per instance (design §7, lever 1), which streams the d²×d² matrix H
- * (8·d⁴ bytes, or half of it packed) instead of 𝐀 — is one more constant here whose factory builds it from the
- * {@link Workload} and states its bytes per call; the timing, the fraction of the triad and the JSON come for free.
+ * H·vec(X) with H = 𝐀ᵀ𝐀 precomputed per instance (README, “How a sweep runs fast”), which streams the d²×d²
+ * matrix H (8·d⁴ bytes, or half of it packed) instead of 𝐀 — is one more constant here whose factory builds it
+ * from the {@link Workload} and states its bytes per call; the timing, the fraction of the triad and the JSON come
+ * for free.
  */
 enum KernelKind {
     /** 𝒜(UVᵀ) = 𝐀·vec(UVᵀ): the forward GEMV of every evaluation. */

@@ -1,5 +1,6 @@
 /**
- * The benchmark that keeps design §7's performance claims measurable, outside the cluster jar.
+ * The benchmark that keeps the performance claims of README (“How a sweep runs fast”, “Benchmark”) measurable,
+ * outside the cluster jar.
  * {@link org.overparam.bench.Bench} is the in-process half of {@code scripts/bench}: {@code machine} probes the
  * memory bandwidth of one thread (STREAM-like triad, read stream), {@code kernels} times Overparam's kernels on the
  * dense workload and states their achieved bandwidth as a fraction of it ({@link org.overparam.bench.KernelKind}

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.overparam.linalg.Dense;
 import org.overparam.problem.sensing.AsymmetricSensing;
 
-/** The kernels compute what the solver computes, and state the bytes the §7 model says they stream. */
+/**
+ * The kernels compute what the solver computes, and state the bytes the model of README, “Benchmark”, says they
+ * stream.
+ */
 class KernelKindTest {
 
     /** Same BLAS calls on the same inputs: only the order of a few additions may differ. */

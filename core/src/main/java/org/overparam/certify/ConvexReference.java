@@ -12,8 +12,8 @@ import org.overparam.linalg.Svd;
 import org.overparam.problem.sensing.MeasurementOperator;
 
 /**
- * Certified global references f_ref for matrix sensing: the convex re-parameterizations of design §1, solved
- * by accelerated proximal gradient to an explicit duality gap.
+ * Certified global references f_ref for matrix sensing: the convex re-parameterizations of README, “How a run
+ * ends”, solved by accelerated proximal gradient to an explicit duality gap.
  *
  * <p><b>Problems.</b> With 𝒜: R^{d×d} → R^n the measurement operator, y ∈ R^n and f(M) = (1/n)‖𝒜(M) − y‖²:
  * <ul>

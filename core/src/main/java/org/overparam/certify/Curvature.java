@@ -25,7 +25,7 @@ import org.overparam.problem.Objective;
  *
  * <p><b>Zero modes.</b> Factored problems have exact zero Hessian directions from their symmetries (U → UQ
  * with Q orthogonal, or U → UG, V → VG⁻ᵀ for UVᵀ), so at a minimum h is 0 up to rounding and can come out
- * slightly negative. Callers test {@code minEigenvalue >= -tol}, never {@code > 0} (design §3).
+ * slightly negative. Callers test {@code minEigenvalue >= -tol}, never {@code > 0} (README, “How a run ends”).
  *
  * <p>If x or any computed Hessian entry (or product) is non-finite, {@code minEigenvalue} and
  * {@code residual} are NaN: divergence is data, not an exception.

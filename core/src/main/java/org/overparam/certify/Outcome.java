@@ -1,6 +1,6 @@
 package org.overparam.certify;
 
-/** How a run ended, decided from its evidence by the rules of design §3, first match wins. */
+/** How a run ended, decided from its evidence by the rules of README, “How a run ends”, first match wins. */
 public enum Outcome {
     /** A non-finite value, or the objective blew past its bound. */
     DIVERGED,

@@ -1,7 +1,7 @@
 package org.overparam.certify;
 
 /**
- * The absolute thresholds a verdict uses, made from scale-free settings and f0 = f(0) (design §3).
+ * The absolute thresholds a verdict uses, made from scale-free settings and f0 = f(0) (README, “How a run ends”).
  *
  * @param gapRel τ_rel: a run is GLOBAL when f ≤ f_ref + max(τ_rel·|f_ref|, gapAbs)
  * @param gapAbs the absolute part of the global threshold (τ_abs·f0)

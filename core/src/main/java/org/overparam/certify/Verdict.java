@@ -1,6 +1,6 @@
 package org.overparam.certify;
 
-/** The outcome rules of design §3, applied to a run's evidence. First match wins. */
+/** The outcome rules of README, “How a run ends”, applied to a run's evidence. First match wins. */
 public final class Verdict {
 
     private Verdict() {

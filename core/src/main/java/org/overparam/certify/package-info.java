@@ -1,5 +1,5 @@
 /**
- * How a run ended, with evidence (design §3): the certified global reference f_ref
+ * How a run ended, with evidence (README, “How a run ends”): the certified global reference f_ref
  * ({@link org.overparam.certify.ConvexReference}, solved to a recorded duality gap, or the Max-Cut
  * {@link org.overparam.certify.DualCertificate}), the curvature at the final point
  * ({@link org.overparam.certify.Curvature}, λ_min of the Hessian from Hessian–vector products), the tangent

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * How a run got where it ended (issue: run diagnostics), beside the evidence of where it ended.
+ * How a run got where it ended (README, “Families”: Diagnostics), beside the evidence of where it ended.
  *
  * @param escapeIterations     first iteration 10 % of the way from f(x₀) to f_ref (the spectral phase of a small
  *                             initialization), −1 if never

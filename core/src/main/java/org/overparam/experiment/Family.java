@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The kinds of landscape a sweep can measure, with what each one uses of a problem's fields (design §1).
+ * The kinds of landscape a sweep can measure, with what each one uses of a problem's fields (README, “Families”).
  * Spec names are the lower-case, dash-separated constant names.
  */
 public enum Family {

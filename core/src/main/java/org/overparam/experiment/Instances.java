@@ -11,7 +11,7 @@ import org.overparam.problem.sensing.SensingInstance;
 import org.overparam.problem.sensing.Truths;
 import org.overparam.random.Seeds;
 
-/** Builds the sensing instance of a point from its instance seed alone (the paired design of design §2). */
+/** Builds the sensing instance of a point from its instance seed alone (the paired design: README, “Sweep spec”). */
 final class Instances {
 
     /** Singular values below this fraction of the largest do not count towards the rank of a given truth. */

@@ -17,7 +17,7 @@ import org.overparam.solve.StopReason;
  * @param referenceGap    duality gap of the convex reference (0 for a zero reference)
  * @param gradNorm        ‖∇f‖ at the final iterate
  * @param hessMinEig      smallest eigenvalue of ∇²f at the final iterate (NaN if diverged)
- * @param outcome         the verdict of design §3
+ * @param outcome         the verdict (README, “How a run ends”)
  * @param lossBad         f − f_ref above the global threshold, by the loss alone
  * @param recoveryError   ‖X − M*‖_F/‖M*‖_F with X = UVᵀ or UUᵀ; the family's own target error otherwise (NaN if none)
  * @param certificate     the family's own optimality certificate at the final iterate (λ_min of the Max-Cut dual

@@ -2,8 +2,8 @@ package org.overparam.experiment;
 
 /**
  * The local search and the tolerances of its verdict. Every tolerance is scale-free: gaps, gradient norms and
- * curvatures are compared with f0 = f(0), the objective at zero parameters (design §3), so the same defaults
- * mean the same thing across families, sizes and noise levels.
+ * curvatures are compared with f0 = f(0), the objective at zero parameters (README, “How a run ends”), so the
+ * same defaults mean the same thing across families, sizes and noise levels.
  *
  * @param method        plain or perturbed gradient descent
  * @param step          fixed step or Armijo backtracking

@@ -28,10 +28,10 @@ import org.overparam.random.Seeds;
  * spectrum: at the cap, {@link Result#value()} is still an upper bound of λ_min(A), and the reported residual
  * tells how far it is from an eigenvalue (|θ − λ| ≤ residual for some eigenvalue λ).
  *
- * <p>Thread-safe and lock-free: no shared state (unlike ARPACK, see design §8, or netlib's LAPACK, see
- * {@link Lapack}); every call allocates its own basis (N·min(N, maxIterations) doubles) and the tridiagonal
- * eigensolver's buffers (min(N, maxIterations)² doubles), and nothing per iteration. The operator must not
- * retain or modify the vector it is given.
+ * <p>Thread-safe and lock-free: no shared state (unlike ARPACK, see README, “Facts about Spark and the JVM this
+ * build relies on”, or netlib's LAPACK, see {@link Lapack}); every call allocates its own basis
+ * (N·min(N, maxIterations) doubles) and the tridiagonal eigensolver's buffers (min(N, maxIterations)² doubles),
+ * and nothing per iteration. The operator must not retain or modify the vector it is given.
  */
 public final class Lanczos {
 

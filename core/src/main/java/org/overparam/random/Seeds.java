@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * Seeds as pure functions of a point (design §2), and the one generator algorithm every random draw uses.
+ * Seeds as pure functions of a point (README, “Sweep spec”), and the one generator algorithm every random draw uses.
  *
  * <p>{@link #hash} folds the bytes of a canonical UTF-8 encoding into a SplitMix64 state (Steele, Lea &amp;
  * Flood 2014): fixed constants, no dependence on the JDK's hash codes, partition, thread or time.

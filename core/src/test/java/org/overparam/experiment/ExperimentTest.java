@@ -97,8 +97,8 @@ class ExperimentTest {
     }
 
     /**
-     * With λ &gt; 0 the factored optimum equals the convex one once R ≥ ρ (design §1): gradient descent on
-     * U Vᵀ (resp. U Uᵀ) must come down to the nuclear-norm (resp. PSD trace) reference, never below it.
+     * With λ &gt; 0 the factored optimum equals the convex one once R ≥ ρ (README, “How a run ends”): gradient
+     * descent on U Vᵀ (resp. U Uᵀ) must come down to the nuclear-norm (resp. PSD trace) reference, never below it.
      */
     @ParameterizedTest(name = "{0} {1} n={2}")
     @MethodSource("everyModelAndOperator")

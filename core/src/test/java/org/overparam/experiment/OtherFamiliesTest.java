@@ -47,8 +47,8 @@ class OtherFamiliesTest {
     }
 
     /**
-     * Safran &amp; Shamir's spurious minimum for r = R = 6 (issue 6): polished, it has F ≈ 0.0250806 and
-     * λ_min(∇²F) ≈ 0.0047, and the family's default tolerances call it a bad local minimum.
+     * Safran &amp; Shamir's spurious minimum for r = R = 6 (see README, “Families”): polished, it has
+     * F ≈ 0.0250806 and λ_min(∇²F) ≈ 0.0047, and the family's default tolerances call it a bad local minimum.
      */
     @Test
     void theSafranShamirPointIsABadLocalMinimum() {

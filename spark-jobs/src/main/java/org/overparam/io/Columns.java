@@ -16,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * The row of a run: every column's name, type and value, in the one order used by JSON and Parquet alike
- * (design §5). Enums are written by their spec names ({@code matrix-sensing}, {@code armijo}), the outcome by its
- * constant name as in design §3 ({@code BAD_LOCAL_MIN}); non-finite doubles become null; trajectories are arrays.
+ * (README, “Columns”). Enums are written by their spec names ({@code matrix-sensing}, {@code armijo}), the outcome
+ * by its constant name as in README, “How a run ends” ({@code BAD_LOCAL_MIN}); non-finite doubles become null;
+ * trajectories are arrays.
  */
 public final class Columns {
 

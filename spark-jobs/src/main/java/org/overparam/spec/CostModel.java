@@ -6,8 +6,9 @@ import org.overparam.problem.sensing.DataForm;
 
 /**
  * A rough cost per point, for planning and for spreading work: floating-point operations of one gradient
- * evaluation by the operator's structure (design §7), times the iteration budget. An upper bound in iterations
- * (runs stop early) and an estimate in everything else (constants, line searches and certificates are left out).
+ * evaluation by the operator's structure (README, “How a sweep runs fast”), times the iteration budget. An upper
+ * bound in iterations (runs stop early) and an estimate in everything else (constants, line searches and
+ * certificates are left out).
  */
 public final class CostModel {
 

@@ -30,7 +30,8 @@ import org.overparam.spec.SweepSpec;
 
 /**
  * {@code overparam sweep}: expand the grid, drop the points already in DIR, run the rest on Spark in committed
- * waves, and record the manifest. Reads like its plan (design §6).
+ * waves, and record the manifest. Reads like its plan (README, “How a sweep runs fast” and “Running on a
+ * cluster”).
  */
 public final class SweepJob {
 

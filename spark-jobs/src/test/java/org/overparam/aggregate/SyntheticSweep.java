@@ -22,12 +22,12 @@ import java.util.SplittableRandom;
  * A sweep written the way {@code overparam sweep} writes one — rows in {@link ResultSchema#SCHEMA}, Parquet
  * partitioned by sweep, plus a manifest — with outcomes drawn from known probabilities by a seeded generator.
  *
- * <p>Quadratic-network shaped (design §3): R ∈ {1,2,3,4,6} × n ∈ {12,24,48} × α ∈ {0.1, 0.001}, {@link
- * #REPLICATES} runs per cell. P(bad) is 41…8% at R = 1 (falling with n), 10% at R = 2, 0 from R = 3 on. Mixed in:
- * diverged rows with null, NaN and infinite objectives and null curvature, rows with NaN recovery errors, a null
- * reference, f0 = 0 (a gap that would be x/0), FAILED rows (runs that threw: no verdict), a cell where every run
- * diverged ({@link #ALL_DIVERGED}), one where every objective is NaN ({@link #ALL_NAN}) and one where every run
- * failed ({@link #ALL_FAILED}).
+ * <p>Quadratic-network shaped, like the quick start (README, “Quick start”): R ∈ {1,2,3,4,6} × n ∈ {12,24,48} ×
+ * α ∈ {0.1, 0.001}, {@link #REPLICATES} runs per cell. P(bad) is 41…8% at R = 1 (falling with n), 10% at R = 2,
+ * 0 from R = 3 on. Mixed in: diverged rows with null, NaN and infinite objectives and null curvature, rows with NaN
+ * recovery errors, a null reference, f0 = 0 (a gap that would be x/0), FAILED rows (runs that threw: no verdict), a
+ * cell where every run diverged ({@link #ALL_DIVERGED}), one where every objective is NaN ({@link #ALL_NAN}) and
+ * one where every run failed ({@link #ALL_FAILED}).
  *
  * <p>The schema is whatever {@link ResultSchema#SCHEMA} is now; columns this class does not know get a type
  * default (null for doubles and optional text).

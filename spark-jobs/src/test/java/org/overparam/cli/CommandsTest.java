@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** plan and run on the example specs, and the row's JSON. */
 class CommandsTest {
 
-    /** design §5 and the brief: the columns of a row, in order. */
+    /** The columns of a row, in order, as README “Columns” lists them. */
     private static final List<String> COLUMNS = List.of("sweep", "point_id", "master_seed", "family", "operator", "replicate",
             "instance_seed", "init_seed", "R", "true_rank", "d", "n", "alpha", "lambda", "noise", "condition", "regularizer",
             "method", "step", "step_size", "max_iters", "f0", "objective", "loss", "reference", "reference_kind",

@@ -15,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every malformed spec is refused by the loader with a message naming the key and the rule. */
 class BadSpecTest {
 
-    /** The table must stay large enough to cover the refusals listed in the design (§5) and the brief. */
+    /**
+     * The table must stay large enough to cover the refusals README lists (the rules of “Sweep spec”, and the bad
+     * input of exit code 2 in “Commands”).
+     */
     private static final int MIN_CASES = 25;
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Grid expansion: counts, ranges, derived and zipped axes, defaults, order, points, normalized form. */
 class SweepSpecTest {
 
-    /** The sketch of design §5. */
+    /** The example spec of README, “Sweep spec”, with grad_tol and target set as well. */
     private static final String DESIGN = """
             name: sensing-phase
             seed: 20261122

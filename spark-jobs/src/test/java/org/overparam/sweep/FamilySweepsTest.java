@@ -20,8 +20,8 @@ import org.overparam.spec.SpecLoader;
 import org.overparam.testing.TestSpark;
 
 /**
- * Every family runs from a spec through sweep and aggregate with no special case on the way (issue 6): typed rows
- * that DuckDB reads, including the optional diagnostics and trajectory lists, and a report with charts.
+ * Every family (README, “Families”) runs from a spec through sweep and aggregate with no special case on the way:
+ * typed rows that DuckDB reads, including the optional diagnostics and trajectory lists, and a report with charts.
  */
 class FamilySweepsTest {
 

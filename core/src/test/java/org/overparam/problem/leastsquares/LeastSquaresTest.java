@@ -37,7 +37,7 @@ class LeastSquaresTest {
     /** GD stops at ‖∇f‖ ≤ this: with σ_min(A) ≥ 2 and n = 40, ‖Aθ − y‖ ≤ 10·‖∇f‖ ~ 1e-9, f/f₀ ~ 1e-20. */
     private static final double GRAD_TOL = 1e-10;
 
-    /** The brief's interpolation target f ≤ 1e-12·f₀, far above where GD stops (see {@link #GRAD_TOL}). */
+    /** The interpolation target f ≤ 1e-12·f₀, far above where GD stops (see {@link #GRAD_TOL}). */
     private static final double INTERPOLATION_RTOL = 1e-12;
 
     /** ‖θ − θ_proj‖/‖θ_proj‖ at the stop: ≤ ‖Aθ − y‖/(σ_min‖θ_proj‖) ~ 1e-9, plus SVD rounding ~1e-14. */

@@ -199,7 +199,7 @@ final class MaxCutFixtures {
         return (int) Math.ceil(Math.sqrt(2.0 * n)) + 1;
     }
 
-    /** The stopping tolerance on ‖grad f‖. */
+    /** The stopping tolerance on ‖grad f‖ of these tests. */
     static final double GRAD_TOL = 1e-9;
 
     /** Iteration budget: converging runs need at most ~15,000 steps at n = 50 (and ~1,600 at n ≤ 20). */

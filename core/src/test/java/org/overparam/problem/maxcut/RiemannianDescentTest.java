@@ -21,7 +21,7 @@ import org.overparam.solve.GradientDescent;
 class RiemannianDescentTest {
 
     /**
-     * The issue's certification tolerance. μ, and with it S, moves by O(‖grad f‖/κ) near the optimum (κ the
+     * The certification tolerance of these tests. μ, and with it S, moves by O(‖grad f‖/κ) near the optimum (κ the
      * smallest positive curvature), and the eigensolver adds ~n·ε·‖S‖ ≈ 1e-13; measured λ_min(S) ≥ −2e-10 on these
      * runs.
      */

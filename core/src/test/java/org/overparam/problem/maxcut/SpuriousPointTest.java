@@ -10,8 +10,9 @@ import org.overparam.certify.Curvature;
 import org.overparam.certify.DualCertificate;
 
 /**
- * The issue's example of a spurious second-order point at p = 2: n = 4, C = [[M, M], [M, M]] with
- * M = (1 + c)I − c·11ᵀ and c = 1/(p − 1.5) = 2, i.e. M = [[1, −2], [−2, 1]].
+ * The example of a spurious second-order point at p = 2 that conf/sweeps/maxcut-explicit.yaml sweeps (README,
+ * “Families”): n = 4, C = [[M, M], [M, M]] with M = (1 + c)I − c·11ᵀ and c = 1/(p − 1.5) = 2, i.e.
+ * M = [[1, −2], [−2, 1]].
  *
  * <p>By hand: at Y = [I; −I], CY = 0, so f = 0, grad f = 0, μ = 0 and S = C, whose eigenvalues are
  * {0, 2} ⊗ {−1, 3} = {−2, 0, 0, 6}: the certificate fails with λ_min(S) = −2 and the dual bound is

@@ -39,7 +39,7 @@ class SpuriousMinimumTest {
     /** The gradient-norm target of the polish: ~2 orders below the 10-digit start's 1.6e-10. */
     private static final double POLISH_GRAD = 1e-11;
 
-    /** What the brief's check asks of the polished point. */
+    /** What the stationarity check asks of the polished point. */
     private static final double STATIONARY_GRAD = 1e-9;
 
     /**

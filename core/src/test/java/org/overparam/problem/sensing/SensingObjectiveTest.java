@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.overparam.problem.sensing.SensingFixtures.Kind;
 import org.overparam.random.Seeds;
 
-/** Values at known points, the 2×2 landscape from the issue, instances, truths and validation. */
+/** Values at known points, the 2×2 landscape of conf/sweeps/explicit-2x2.yaml, instances, truths and validation. */
 class SensingObjectiveTest {
 
     /** A noiseless realizable fit leaves residuals at rounding level ε·‖y‖, so f ≤ (ε·‖y‖)²·small factor. */
@@ -90,8 +90,8 @@ class SensingObjectiveTest {
     }
 
     /**
-     * The 2×2 example of the issue: M* = e₁e₁ᵀ, A₁ = √((1+δ)/2)·I, A₂ = √((1−δ)/2)·diag(1,−1),
-     * A₃ = √((1+δ)/2)·[[0,1],[1,0]], R = 1, and the point x = (0, √δ).
+     * The 2×2 example of conf/sweeps/explicit-2x2.yaml (δ = 0.65 there): M* = e₁e₁ᵀ, A₁ = √((1+δ)/2)·I,
+     * A₂ = √((1−δ)/2)·diag(1,−1), A₃ = √((1+δ)/2)·[[0,1],[1,0]], R = 1, and the point x = (0, √δ).
      */
     private static SymmetricSensing twoByTwo(double delta) {
         double p = Math.sqrt((1 + delta) / 2);
