@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * <pre>
  *   cells.parquet/    the cell table (one Parquet file)
  *   cells.csv         the same, with a header
+ *   boundary.csv      per panel and y value, the smallest x from which bad minima are rare ({@link Boundary})
  *   charts/           p_bad_map*, p_recovered_map*, p_bad_curves* — PNG and SVG, one per panel
  *   report.html       manifest, charts, cell table
  * </pre>
@@ -41,6 +42,7 @@ public final class AggregateJob {
     public static final String ROWS = "rows";
     public static final String CELLS_PARQUET = "cells.parquet";
     public static final String CELLS_CSV = "cells.csv";
+    public static final String BOUNDARY_CSV = "boundary.csv";
     public static final String CHARTS = "charts";
 
     /**
@@ -216,6 +218,7 @@ public final class AggregateJob {
         List<Overlay> overlays = new ArrayList<>();
         if (design.charts(s.x(), design.y())) {
             PhaseCharts drawn = PhaseCharts.draw(table, design, s.x(), design.y(), sweep, out, CHARTS);
+            Boundary.writeCsv(Panel.split(table, design.constants(), s.x(), design.y()), out.resolve(BOUNDARY_CSV));
             charts.addAll(drawn.charts());
             notes.addAll(drawn.notes());
             overlays.addAll(drawn.overlays());
@@ -233,6 +236,7 @@ public final class AggregateJob {
      */
     private static void publish(Path local, Storage target) throws IOException {
         target.delete(CELLS_PARQUET);
+        target.delete(BOUNDARY_CSV);
         for (String old : target.files(CHARTS, "")) {
             if (old.endsWith(".png") || old.endsWith(".svg")) {
                 target.delete(old);
@@ -274,6 +278,7 @@ public final class AggregateJob {
     private static void prepare(Path out, Path chartsDir) {
         try {
             Files.createDirectories(chartsDir);
+            Files.deleteIfExists(out.resolve(BOUNDARY_CSV));
             try (Stream<Path> old = Files.list(chartsDir)) {
                 for (Path f : old.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".svg"))
                         .toList()) {

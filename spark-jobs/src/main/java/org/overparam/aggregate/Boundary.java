@@ -1,36 +1,148 @@
 package org.overparam.aggregate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
- * The boundary estimate of a P(bad) map: for each y value (n), the smallest x value (R) whose 95% Wilson upper
- * bound of P(bad local minimum) is at most {@link #LEVEL}. A conservative estimate: the bound, not the point
- * estimate, must clear the level, so a cell certifies only with enough runs ({@link #runsNeeded()}).
+ * The phase boundary of a P(bad) map, as data: for each y value (n) of a panel, the smallest x value (R) from which
+ * every reachable cell is <em>safe</em>, and whether the data decide it.
+ *
+ * <p>A cell is judged by its runs (95% Wilson intervals, {@link #LEVEL} the tolerated probability):
+ * <ul>
+ *   <li><b>unreachable</b>: its runs cannot reach the reference ({@link Cell#reachable()}); left out;</li>
+ *   <li><b>safe</b>: the upper bound of P(bad) is at most the level even if every unclassified run (not converged,
+ *       diverged, failed) were a bad minimum: (bad + unclassified) / runs;</li>
+ *   <li><b>unsafe</b>: the lower bound of bad / runs is above the level;</li>
+ *   <li><b>open</b>: neither (too few runs, or an interval that straddles the level).</li>
+ * </ul>
+ * The boundary of a row is the smallest x from which every reachable cell is safe (none missing); it is
+ * <em>decided</em> when the reachable cell just below it is unsafe, or when there is none below it. A row whose largest
+ * x is not safe has no boundary in the grid (undecided); so has a row where an open cell sits below the boundary.
  */
 public final class Boundary {
 
     /** The tolerated probability of a bad local minimum. */
     public static final double LEVEL = 0.05;
 
+    /** How a cell stands against the level. */
+    public enum Verdict { UNREACHABLE, SAFE, UNSAFE, OPEN }
+
+    /**
+     * One row of a panel: the boundary cell's x index (−1: none in the grid), whether it is decided, and the x index
+     * of the cell that stops it from reaching lower: the largest x whose reachable cell is not safe (−1: none).
+     */
+    public record Row(int first, boolean decided, int below) {
+    }
+
     private Boundary() {
     }
 
-    /** Per row j, the smallest column i whose cell certifies P(bad) ≤ LEVEL, or −1 when none does. */
-    public static int[] firstSafe(Panel panel) {
-        int[] first = new int[panel.yScale().size()];
-        for (int j = 0; j < first.length; j++) {
-            first[j] = -1;
-            for (int i = 0; i < panel.xScale().size(); i++) {
+    /** How {@code c} stands against {@link #LEVEL}. */
+    public static Verdict verdict(Cell c) {
+        if (!c.reachable()) {
+            return Verdict.UNREACHABLE;
+        }
+        if (WilsonInterval.of(c.bad() + c.unclassified(), c.runs()).hi() <= LEVEL) {
+            return Verdict.SAFE;
+        }
+        return WilsonInterval.of(c.bad(), c.runs()).lo() > LEVEL ? Verdict.UNSAFE : Verdict.OPEN;
+    }
+
+    /** The boundary of each row j of the panel. */
+    public static Row[] rows(Panel panel) {
+        Row[] rows = new Row[panel.yScale().size()];
+        int columns = panel.xScale().size();
+        for (int j = 0; j < rows.length; j++) {
+            int first = -1;
+            int below = -1;
+            Verdict belowVerdict = null;
+            for (int i = columns - 1; i >= 0; i--) {
                 Cell c = panel.at(i, j);
-                if (c != null && c.badInterval() != null && c.badInterval().hi() <= LEVEL) {
-                    first[j] = i;
+                Verdict v = c == null ? Verdict.OPEN : verdict(c);
+                if (v == Verdict.SAFE) {
+                    first = i;
+                } else if (v != Verdict.UNREACHABLE) {
+                    below = i;
+                    belowVerdict = v;
                     break;
                 }
             }
+            boolean decided = first >= 0 && (below < 0 || belowVerdict == Verdict.UNSAFE);
+            rows[j] = new Row(first, decided, below);
         }
-        return first;
+        return rows;
+    }
+
+    /** Per row j, the x index of the boundary cell, or −1 when the row has none in the grid. */
+    public static int[] firstSafe(Panel panel) {
+        return Arrays.stream(rows(panel)).mapToInt(Row::first).toArray();
     }
 
     /** Runs a cell without any bad run needs before its upper bound reaches LEVEL (73 at 5%). */
     public static long runsNeeded() {
         return WilsonInterval.runsToCertify(LEVEL);
+    }
+
+    /**
+     * Writes {@code boundary.csv}: one row per panel and y value — the panel's other axes, y, {@code boundary_<x>}
+     * (empty when the row has none in the grid), {@code decided}, the boundary cell's runs, bad and unclassified
+     * runs and upper bound, the blocking cell (the largest x not safe: just below the boundary, or the top of the
+     * row when it has none) with its verdict and lower bound, and the runs of the row's cells.
+     */
+    public static void writeCsv(List<Panel> panels, Path file) {
+        if (panels.isEmpty()) {
+            return;
+        }
+        Panel head = panels.get(0);
+        List<String> columns = new ArrayList<>(head.fixed().keySet());
+        columns.add(head.y());
+        columns.addAll(List.of("boundary_" + head.x(), "decided", "runs", "bad", "unclassified", "p_bad_hi",
+                "blocking_" + head.x(), "blocking_verdict", "blocking_p_bad_lo", "row_runs", "level", "confidence"));
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", columns) + "\r\n");
+            for (Panel p : panels) {
+                Row[] rows = rows(p);
+                for (int j = 0; j < rows.length; j++) {
+                    List<Object> out = new ArrayList<>();
+                    for (Map.Entry<String, Object> e : p.fixed().entrySet()) {
+                        out.add(e.getValue());
+                    }
+                    out.add(p.yScale().values().get(j));
+                    Row r = rows[j];
+                    Cell at = r.first() < 0 ? null : p.at(r.first(), j);
+                    Cell below = r.below() < 0 ? null : p.at(r.below(), j);
+                    out.add(at == null ? null : p.xScale().values().get(r.first()));
+                    out.add(r.decided());
+                    out.add(at == null ? null : at.runs());
+                    out.add(at == null ? null : at.bad());
+                    out.add(at == null ? null : at.unclassified());
+                    out.add(at == null ? null : WilsonInterval.of(at.bad() + at.unclassified(), at.runs()).hi());
+                    out.add(r.below() < 0 ? null : p.xScale().values().get(r.below()));
+                    out.add(r.below() < 0 ? null : below == null ? "missing"
+                            : verdict(below).name().toLowerCase(Locale.ROOT));
+                    out.add(below == null ? null : WilsonInterval.of(below.bad(), below.runs()).lo());
+                    long rowRuns = 0;
+                    for (int i = 0; i < p.xScale().size(); i++) {
+                        Cell c = p.at(i, j);
+                        rowRuns += c == null ? 0 : c.runs();
+                    }
+                    out.add(rowRuns);
+                    out.add(LEVEL);
+                    out.add(0.95);
+                    w.write(String.join(",", out.stream().map(CellTable::csvField).toList()) + "\r\n");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 }

@@ -22,9 +22,15 @@ import java.util.Map;
  * @param gap         quantiles of the relative objective gap (objective − reference) / f0
  * @param iterations  quantiles of the iterations of the rows that neither diverged nor failed
  * @param wallMs      quantiles of the wall time (ms) of the rows that neither diverged nor failed
+ * @param unreachable rows whose search rank cannot reach the reference ({@code reference_reachable} false: R &lt; r,
+ *                    or a network narrower than its teacher); a cell of such rows has no P(bad)
  */
 public record Cell(List<Object> key, long runs, Map<Outcome, Long> byOutcome, long bad, long recovered,
-                   long excluded, Quantiles gap, Quantiles iterations, Quantiles wallMs) {
+                   long excluded, Quantiles gap, Quantiles iterations, Quantiles wallMs, long unreachable) {
+
+    /** Outcomes that are no verdict on the landscape: the run did not end at a stationary point it could judge. */
+    public static final List<Outcome> UNCLASSIFIED = List.of(Outcome.NOT_CONVERGED, Outcome.DIVERGED,
+            Outcome.FAILED);
 
     public Cell {
         if (runs < 1) {
@@ -48,14 +54,27 @@ public record Cell(List<Object> key, long runs, Map<Outcome, Long> byOutcome, lo
         return runs - count(Outcome.FAILED);
     }
 
-    /** P(bad local minimum) = bad / classified; null when no run of the cell was classified. */
-    public Double pBad() {
-        return fraction(bad);
+    /**
+     * Whether the cell's runs can reach the certified reference at all (the same for every run of a cell, since it
+     * depends on R and the family's rank): a cell where none can is no evidence about bad minima.
+     */
+    public boolean reachable() {
+        return unreachable < runs;
     }
 
-    /** Its 95% Wilson interval; null when no run was classified. */
+    /** Rows without a verdict on the landscape: not converged, diverged or failed ({@link #UNCLASSIFIED}). */
+    public long unclassified() {
+        return UNCLASSIFIED.stream().mapToLong(this::count).sum();
+    }
+
+    /** P(bad local minimum) = bad / classified; null when no run was classified or the cell is unreachable. */
+    public Double pBad() {
+        return reachable() ? fraction(bad) : null;
+    }
+
+    /** Its 95% Wilson interval; null when no run was classified or the cell is unreachable. */
     public WilsonInterval badInterval() {
-        return interval(bad);
+        return reachable() ? interval(bad) : null;
     }
 
     /** P(global) = n_global / classified; null when no run was classified. */

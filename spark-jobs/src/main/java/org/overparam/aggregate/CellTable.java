@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -72,6 +73,7 @@ public final class CellTable {
     public static final List<String> INPUTS = List.of("outcome", "bad_local_min", "recovery_error", "objective",
             "reference", "f0", "iterations", "wall_ms");
 
+    private static final String REACHABLE = "reference_reachable";
     private static final String GAP = "_gap";
     private static final String ITERATIONS = "_iterations";
     private static final String WALL = "_wall_ms";
@@ -125,6 +127,8 @@ public final class CellTable {
         axes.forEach(a -> selected.add(col(a)));
         selected.add(col("outcome"));
         selected.add(col("bad_local_min"));
+        // Rows of versions before reference_reachable was recorded: every run counted as able to reach it.
+        selected.add((Arrays.asList(rows.columns()).contains(REACHABLE) ? col(REACHABLE) : lit(true)).as(REACHABLE));
         selected.add(col("recovery_error"));
         selected.add(when(finite(ratio), ratio).as(GAP));
         selected.add(when(not(diverged), col("iterations").cast(DataTypes.DoubleType)).as(ITERATIONS));
@@ -137,6 +141,7 @@ public final class CellTable {
             aggregates.add(countWhere(col("outcome").equalTo(o.name())).as(outcomeColumn(o)));
         }
         aggregates.add(countWhere(col("bad_local_min")).as("bad"));
+        aggregates.add(countWhere(col(REACHABLE).equalTo(false)).as("unreachable"));
         Column recovery = col("recovery_error");
         aggregates.add(countWhere(finite(recovery).and(recovery.lt(recoveryThreshold))).as("recovered"));
         aggregates.add(countWhere(finite(recovery)).as("recovery_measured"));
@@ -167,7 +172,7 @@ public final class CellTable {
             cells.add(new Cell(key, r.getLong(r.fieldIndex("runs")), byOutcome, r.getLong(r.fieldIndex("bad")),
                     r.getLong(r.fieldIndex("recovered")), r.getLong(r.fieldIndex("excluded")),
                     Quantiles.of(list(r, "gap_q")), Quantiles.of(list(r, "iterations_q")),
-                    Quantiles.of(list(r, "wall_q"))));
+                    Quantiles.of(list(r, "wall_q")), r.getLong(r.fieldIndex("unreachable"))));
         }
         return new CellTable(axes, types, cells, recoveryThreshold, measured > 0);
     }
@@ -277,6 +282,10 @@ public final class CellTable {
         s.add(countStat("classified", "rows with a verdict: runs − n_failed; the denominator of the probabilities",
                 Cell::classified));
         s.add(countStat("bad", "rows with bad_local_min = true", Cell::bad));
+        s.add(countStat("unclassified", "rows without a verdict on the landscape: n_not_converged + n_diverged"
+                + " + n_failed", Cell::unclassified));
+        s.add(new Stat("reachable", DataTypes.BooleanType, "whether the runs can reach the reference at all (false"
+                + " where R < r): p_bad and its bounds are empty where not", Cell::reachable, false));
         s.add(real("p_bad", "P(bad local minimum) = bad / classified", Cell::pBad, false));
         s.add(real("p_bad_lo", "95% Wilson lower bound of p_bad", c -> lo(c.badInterval()), false));
         s.add(real("p_bad_hi", "95% Wilson upper bound of p_bad", c -> hi(c.badInterval()), false));
@@ -353,7 +362,7 @@ public final class CellTable {
         return r.isNullAt(i) ? null : r.getList(i);
     }
 
-    private static String csvField(Object v) {
+    static String csvField(Object v) {
         if (v == null) {
             return "";
         }

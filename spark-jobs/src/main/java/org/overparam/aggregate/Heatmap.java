@@ -1,6 +1,7 @@
 package org.overparam.aggregate;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -14,6 +15,11 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.TexturePaint;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +40,11 @@ public final class Heatmap {
     /** Grids up to this many cells are annotated with "k/N" (beyond it the text would not fit). */
     public static final int ANNOTATE_MAX_CELLS = 150;
 
-    /** Appended to "k/N" in cells where some run diverged or failed. */
-    public static final String DIVERGED_MARK = "†";
+    /** Appended to "k/N", with their number, in cells where some runs got no verdict: "0/80 +20?" reads 20. */
+    public static final String UNCLASSIFIED_MARK = "+";
+
+    /** Where no run can reach the reference: grey diagonal hatching instead of a colour. */
+    private static final Paint HATCH = hatch();
 
     /** The colour of cells without runs. */
     static final Color NO_RUNS = new Color(0xd9d9d9);
@@ -92,17 +101,20 @@ public final class Heatmap {
         Lines lines = new Lines();
         overlays(lines, panel);
         if (boundary) {
-            lines.add("first " + panel.x() + " with P(bad) ≤ 5% (95% upper bound)", staircase(panel),
+            lines.add("boundary: smallest " + panel.x() + " from which P(bad) ≤ 5% (95% upper bound)",
+                    staircase(panel),
                     ChartStyle.BOUNDARY, ChartStyle.solid(3.5f), 3.5f);
         }
         lines.attach(plot, 1);
 
+        boolean hatched = hatchUnreachable(plot, panel, metric);
         JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, plot, !lines.isEmpty());
         boolean annotated = xs.size() * ys.size() <= ANNOTATE_MAX_CELLS;
-        boolean flagged = panel.cells().values().stream().anyMatch(Heatmap::unfinished);
-        ChartStyle.decorate(chart, metric.title() + " over " + panel.x() + " × " + panel.y(),
-                annotated && flagged ? heading + " · " + DIVERGED_MARK + " cell with diverged or failed runs"
-                        : heading);
+        boolean flagged = panel.cells().values().stream().anyMatch(c -> c.unclassified() > 0);
+        String legend = (annotated && flagged ? " · " + UNCLASSIFIED_MARK + "u: u runs without a verdict (not"
+                + " converged, diverged, failed)" : "") + (hatched ? " · hatched: the runs cannot reach the"
+                + " reference (R < r), no P(bad)" : "");
+        ChartStyle.decorate(chart, metric.title() + " over " + panel.x() + " × " + panel.y(), heading + legend);
         chart.addSubtitle(scaleLegend(metric));
         return chart;
     }
@@ -171,10 +183,10 @@ public final class Heatmap {
                 if (c == null || metric.value(c) == null) {
                     continue;
                 }
-                // Diverged runs count as neither bad nor recovered: flag them (and failed ones) so such a cell
-                // does not pass for a benign one.
+                // Runs without a verdict count as neither bad nor recovered: say how many, so such a cell does
+                // not pass for a benign one ("0/80 +20?": 0 of the 80 classified runs, and 20 without a verdict).
                 String text = String.format(Locale.ROOT, "%d/%d%s", metric.successes(c), metric.trials(c),
-                        unfinished(c) ? DIVERGED_MARK : "");
+                        c.unclassified() > 0 ? " " + UNCLASSIFIED_MARK + c.unclassified() + "?" : "");
                 XYTextAnnotation a = new XYTextAnnotation(text, i, j);
                 a.setFont(cells <= 80 ? ChartStyle.CELL : ChartStyle.CELL_SMALL);
                 Color background = metric.palette().color(metric.value(c));
@@ -186,8 +198,31 @@ public final class Heatmap {
         }
     }
 
-    private static boolean unfinished(Cell c) {
-        return CellTable.UNFINISHED.stream().anyMatch(o -> c.count(o) > 0);
+    /** Hatches the cells the metric does not apply to (P(bad) where the reference is out of reach); any? */
+    private static boolean hatchUnreachable(XYPlot plot, Panel panel, Metric metric) {
+        boolean any = false;
+        for (int i = 0; i < panel.xScale().size(); i++) {
+            for (int j = 0; j < panel.yScale().size(); j++) {
+                Cell c = panel.at(i, j);
+                if (c != null && !metric.shown(c)) {
+                    plot.addAnnotation(new XYShapeAnnotation(new Rectangle2D.Double(i - 0.5, j - 0.5, 1, 1), null,
+                            null, HATCH), false);
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    private static Paint hatch() {
+        BufferedImage tile = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = tile.createGraphics();
+        g.setColor(new Color(0xEEEEEE));
+        g.fillRect(0, 0, 8, 8);
+        g.setColor(new Color(0x999999));
+        g.drawLine(0, 7, 7, 0);
+        g.dispose();
+        return new TexturePaint(tile, new Rectangle2D.Double(0, 0, 8, 8));
     }
 
     private static PaintScaleLegend scaleLegend(Metric metric) {

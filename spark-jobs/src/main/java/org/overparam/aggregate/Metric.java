@@ -50,9 +50,20 @@ public enum Metric {
         return cell.classified();
     }
 
-    /** The estimate k/N, or null when N = 0 (every run failed). */
+    /**
+     * The estimate k/N, or null when N = 0 (every run failed), and for P(bad) where the runs cannot reach the
+     * reference ({@link Cell#reachable()}: a run that cannot reach the optimum says nothing about bad minima).
+     */
     public Double value(Cell cell) {
-        return cell.classified() == 0 ? null : (double) successes(cell) / cell.classified();
+        if (cell.classified() == 0 || !shown(cell)) {
+            return null;
+        }
+        return (double) successes(cell) / cell.classified();
+    }
+
+    /** Whether the metric means something for this cell: P(bad) only where the reference is reachable. */
+    public boolean shown(Cell cell) {
+        return this != P_BAD || cell.reachable();
     }
 
     /** Its 95% Wilson interval, or null when N = 0. */

@@ -54,10 +54,14 @@ record PhaseCharts(List<ChartFile> charts, List<String> notes, List<Overlay> ove
             String heading = heading(sweep, p);
             int[] first = Boundary.firstSafe(p);
             boolean anyBoundary = Arrays.stream(first).anyMatch(i -> i >= 0);
-            String boundary = anyBoundary ? "The staircase marks, for each " + y + ", the first " + x
-                    + " whose 95% upper bound of P(bad) is ≤ 5%."
-                    : "No cell certifies P(bad) ≤ 5% at 95% (with no bad run that needs ≥ "
-                    + Boundary.runsNeeded() + " runs per cell), so no boundary is drawn.";
+            String boundary = anyBoundary ? "The staircase marks, for each " + y + ", the smallest " + x
+                    + " from which every reachable cell has its 95% upper bound of P(bad) ≤ 5%, counting runs"
+                    + " without a verdict (not converged, diverged, failed) as bad (boundary.csv: the same, and"
+                    + " whether the cell below settles it)."
+                    : "No " + x + " is safe in any row: no cell has its 95% upper bound of P(bad) ≤ 5% when its"
+                    + " runs without a verdict (not converged, diverged, failed) count as bad (a cell needs ≥ "
+                    + Boundary.runsNeeded() + " runs, none bad and all with a verdict), so no boundary is drawn;"
+                    + " boundary.csv says which cells are open.";
             if (!anyBoundary) {
                 notes.add((p.title().isEmpty() ? "" : p.title() + ": ") + boundary);
             }

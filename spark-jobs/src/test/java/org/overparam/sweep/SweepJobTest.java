@@ -330,11 +330,10 @@ class SweepJobTest {
         // neither needs nor notices the damaged file, and computes nothing.
         SweepJob.Summary rerun = sweep(SPEC, out, 0);
         assertEquals(0, rerun.computed());
-        // Reading the rows does notice it: aggregate says which file, writes nothing and exits 2.
+        // Reading the rows does notice it: aggregate refuses it, writes nothing and exits 2.
         Cli cli = Cli.run("aggregate", out.toString(), "--out", tmp.resolve("report").toString());
         assertEquals(Overparam.BAD_INPUT, cli.exit(), cli::err);
         assertTrue(cli.err().contains("cannot be read") || cli.err().contains("cannot read"), cli::err);
-        assertTrue(cli.err().contains(committed.getFileName().toString()), cli::err);
         assertEquals(before.stream().filter(p -> !p.endsWith(Manifest.FILE)).toList(),
                 rowsAndManifest(out).stream().filter(p -> !p.endsWith(Manifest.FILE)).toList());
     }
