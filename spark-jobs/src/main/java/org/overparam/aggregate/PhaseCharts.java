@@ -69,7 +69,14 @@ record PhaseCharts(List<ChartFile> charts, List<String> notes, List<Overlay> ove
                     + "_map" + slug, KIND_BAD_MAP, p, Heatmap.WIDTH, Heatmap.HEIGHT,
                     "P(bad local minimum) over " + x + " × " + y + panelSuffix(p) + ". " + boundary
                             + overlayText(p, x, y)));
-            if (table.measuresRecovery()) {
+            if (table.measuresRecovery() && p.cells().values().stream().allMatch(c -> c.recovered() == 0)) {
+                // One colour saying "never recovered" where the runs merely stop before the threshold: a
+                // misleading map; say so instead of drawing it.
+                notes.add((p.title().isEmpty() ? "" : p.title() + ": ") + "no P(recovered) map: no run has a"
+                        + " recovery error below " + Labels.value(table.recoveryThreshold()) + " (runs that stop"
+                        + " earlier, e.g. at the spec's target, never get there: aggregate with a larger"
+                        + " --recovery-threshold, or tighten the target)");
+            } else if (table.measuresRecovery()) {
                 charts.add(write(Heatmap.chart(p, Metric.P_RECOVERED, heading, false), dir, chartsDir,
                         Metric.P_RECOVERED.file() + "_map" + slug, KIND_RECOVERED_MAP, p, Heatmap.WIDTH,
                         Heatmap.HEIGHT, "P(recovery error < " + Labels.value(table.recoveryThreshold()) + ") over "

@@ -35,11 +35,13 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
     /** What each kind of chart shows, for the introduction of its section. */
     private static final Map<String, String> KIND_INTRO = Map.of(
             PhaseCharts.KIND_BAD_MAP, "Each cell is the fraction of runs that ended in a certified bad local"
-                    + " minimum (colour; the text gives bad runs / runs). The black staircase runs along the left"
-                    + " edge of the first cell of each row whose 95% Wilson upper bound is at most 5%: to its right"
-                    + " the landscape is benign with confidence. Dashed lines are theory thresholds of the"
-                    + " family. † marks cells where some runs diverged (they count as not bad) or failed. Grey"
-                    + " cells have no runs.",
+                    + " minimum (colour; the text gives bad runs / runs, and +u? the u runs without a verdict: not"
+                    + " converged, diverged or failed). The black staircase is the boundary: for each row, the"
+                    + " smallest column from which every cell has its 95% Wilson upper bound of P(bad) at most 5%,"
+                    + " counting the runs without a verdict as bad; to its right the landscape is benign with"
+                    + " confidence (boundary.csv says, row by row, whether the cell below decides it). Hatched cells"
+                    + " cannot reach the reference (R < r): no P(bad) there. Dashed lines are theory thresholds"
+                    + " of the family. Grey cells have no runs.",
             PhaseCharts.KIND_RECOVERED_MAP, "Each cell is the fraction of runs whose recovery error"
                     + " ‖X − M*‖_F / ‖M*‖_F is below the threshold (colour; the text gives recovered runs / runs)."
                     + " Grey cells have no runs.",
@@ -76,7 +78,8 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
                 .append(esc(Labels.value(table.recoveryThreshold()))).append(".</p>\n");
         h.append("<nav><a href=\"#manifest\">Manifest</a> · <a href=\"#charts\">Charts</a> · ")
                 .append("<a href=\"#cells\">Cell table</a> · <a href=\"#definitions\">Definitions</a> · ")
-                .append("<a href=\"cells.csv\">cells.csv</a></nav>\n");
+                .append("<a href=\"cells.csv\">cells.csv</a>")
+                .append(charts.isEmpty() ? "" : " · <a href=\"boundary.csv\">boundary.csv</a>").append("</nav>\n");
         if (!notes.isEmpty()) {
             h.append("<ul class=\"notes\">\n");
             notes.forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));

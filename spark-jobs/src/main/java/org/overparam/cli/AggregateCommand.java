@@ -75,6 +75,9 @@ final class AggregateCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "cells    %,d over %s, from %,d runs%n", s.cells(), String.join(" × ", s.axes()),
                 s.runs());
         w.printf(Locale.ROOT, "table    %s/%s, %s/%s%n", out, AggregateJob.CELLS_PARQUET, out, AggregateJob.CELLS_CSV);
+        if (!s.charts().isEmpty()) {
+            w.printf(Locale.ROOT, "boundary %s/%s%n", out, AggregateJob.BOUNDARY_CSV);
+        }
         w.printf(Locale.ROOT, "charts   %d (PNG + SVG) in %s/%s%n", s.charts().size(), out, AggregateJob.CHARTS);
         for (ChartFile c : s.charts()) {
             w.printf(Locale.ROOT, "           %s/%s%n", out, c.png());
