@@ -34,6 +34,14 @@ public final class Curves {
     private Curves() {
     }
 
+    /**
+     * The opacity of each band: where all k bands coincide (curves at 0, say) they add up to at most 25%, so what lies
+     * under them stays readable, and a lone band is at most 15% opaque.
+     */
+    static float bandAlpha(int bands) {
+        return (float) Math.min(0.15, 1 - Math.pow(0.75, 1.0 / Math.max(1, bands)));
+    }
+
     public static JFreeChart chart(Panel panel, String heading) {
         ChartStyle.headless();
         Metric metric = Metric.P_BAD;
@@ -41,7 +49,7 @@ public final class Curves {
         CategoryScale ys = panel.yScale();
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         DeviationRenderer renderer = new DeviationRenderer(true, true);
-        renderer.setAlpha(0.10f);
+        renderer.setAlpha(bandAlpha(ys.size()));
         for (int j = 0; j < ys.size(); j++) {
             YIntervalSeries s = new YIntervalSeries(Labels.assignment(panel.y(), ys.values().get(j)), false,
                     true);
