@@ -102,8 +102,9 @@ public final class Heatmap {
         overlays(lines, panel);
         if (boundary) {
             lines.add("boundary: smallest " + panel.x() + " from which P(bad) ≤ 5% (95% upper bound)",
-                    staircase(panel),
-                    ChartStyle.BOUNDARY, ChartStyle.solid(3.5f), 3.5f);
+                    staircase(panel, true), ChartStyle.BOUNDARY, ChartStyle.solid(3.5f), 3.5f);
+            lines.add("boundary, undecided (an open cell below it)", staircase(panel, false), ChartStyle.BOUNDARY,
+                    ChartStyle.dashed(3.5f, 2), 3.5f);
         }
         lines.attach(plot, 1);
 
@@ -160,19 +161,44 @@ public final class Heatmap {
         return points;
     }
 
-    /** Left edges of the first certified cell of each row, joined row to row; rows without one break it. */
-    static List<double[]> staircase(Panel panel) {
-        int[] first = Boundary.firstSafe(panel);
+    /**
+     * The boundary as a staircase: the left edge of each row's boundary cell, joined row to row (rows without one
+     * break it), in two styles: the segments of decided rows ({@code decided}), and those of undecided rows with the
+     * joins that touch one. Each style's segments are one polyline, NaN points between pieces that do not meet.
+     */
+    static List<double[]> staircase(Panel panel, boolean decided) {
+        Boundary.Row[] rows = Boundary.rows(panel);
         List<double[]> points = new ArrayList<>();
-        for (int j = 0; j < first.length; j++) {
-            if (first[j] < 0) {
-                points.add(new double[] {Double.NaN, j});
+        double[] last = null;
+        for (int j = 0; j < rows.length; j++) {
+            if (rows[j].first() < 0) {
                 continue;
             }
-            points.add(new double[] {first[j] - 0.5, j - 0.5});
-            points.add(new double[] {first[j] - 0.5, j + 0.5});
+            double x = rows[j].first() - 0.5;
+            last = segment(points, last, rows[j].decided() == decided, new double[] {x, j - 0.5},
+                    new double[] {x, j + 0.5});
+            if (j + 1 < rows.length && rows[j + 1].first() >= 0) {
+                boolean both = rows[j].decided() && rows[j + 1].decided();
+                last = segment(points, last, both == decided, new double[] {x, j + 0.5},
+                        new double[] {rows[j + 1].first() - 0.5, j + 0.5});
+            }
         }
         return points;
+    }
+
+    /** Appends the segment when {@code mine}, continuing the line if it starts where the last one ended. */
+    private static double[] segment(List<double[]> points, double[] last, boolean mine, double[] from, double[] to) {
+        if (!mine) {
+            return last;
+        }
+        if (last == null || last[0] != from[0] || last[1] != from[1]) {
+            if (!points.isEmpty()) {
+                points.add(new double[] {Double.NaN, Double.NaN});
+            }
+            points.add(from);
+        }
+        points.add(to);
+        return to;
     }
 
     private static void annotate(XYPlot plot, Panel panel, Metric metric) {

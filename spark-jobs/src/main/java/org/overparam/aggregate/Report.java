@@ -39,7 +39,8 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
                     + " converged, diverged or failed). The black staircase is the boundary: for each row, the"
                     + " smallest column from which every cell has its 95% Wilson upper bound of P(bad) at most 5%,"
                     + " counting the runs without a verdict as bad; to its right the landscape is benign with"
-                    + " confidence (boundary.csv says, row by row, whether the cell below decides it). Hatched cells"
+                    + " confidence; solid where the cell below decides it, dotted where an open cell leaves it"
+                    + " undecided (boundary.csv gives both, row by row). Hatched cells"
                     + " cannot reach the reference (R < r): no P(bad) there. Dashed lines are theory thresholds"
                     + " of the family. Grey cells have no runs.",
             PhaseCharts.KIND_RECOVERED_MAP, "Each cell is the fraction of runs whose recovery error"

@@ -98,7 +98,7 @@ class OverlaysTest {
     }
 
     @Test
-    void boundaryIsTheFirstCertifiedRankPerRow() {
+    void boundaryIsTheSmallestRankFromWhichEveryCellIsSafe() {
         // 80 runs: 0 bad certifies (upper bound 0.046); 1 bad does not (0.067).
         CellTable t = Cells.grid(R, N, 80, (r, n) -> r == 1 ? 20L : r == 2 ? (n >= 32 ? 0L : 1L) : 0L);
         Panel p = Panel.split(t, Map.of(), "R", "n").get(0);
@@ -106,10 +106,14 @@ class OverlaysTest {
         CellTable few = Cells.grid(R, N, 50, (r, n) -> 0L);
         assertArrayEquals(new int[] {-1, -1, -1, -1, -1}, Boundary.firstSafe(Panel.split(few, Map.of(), "R", "n")
                 .get(0)), "50 clean runs cannot certify 5%");
-        List<double[]> stairs = Heatmap.staircase(p);
-        assertEquals(2 * N.length, stairs.size());
-        assertArrayEquals(new double[] {1.5, -0.5}, stairs.get(0), EPS);
-        assertArrayEquals(new double[] {0.5, 4.5}, stairs.get(stairs.size() - 1), EPS);
+        // Rows n < 32 are undecided (R = 2 holds 1 bad run: open); from n = 32 the unsafe R = 1 decides R = 2.
+        List<double[]> undecided = Heatmap.staircase(p, false);
+        assertArrayEquals(new double[] {1.5, -0.5}, undecided.get(0), EPS);
+        assertArrayEquals(new double[] {0.5, 2.5}, undecided.get(undecided.size() - 1), EPS, "join to a decided row");
+        List<double[]> decided = Heatmap.staircase(p, true);
+        assertArrayEquals(new double[] {0.5, 2.5}, decided.get(0), EPS);
+        assertArrayEquals(new double[] {0.5, 4.5}, decided.get(decided.size() - 1), EPS);
+        assertTrue(decided.stream().allMatch(q -> Double.isFinite(q[0])), "one unbroken piece");
     }
 
     private static Panel panel(String family, Map<String, Object> constants) {
