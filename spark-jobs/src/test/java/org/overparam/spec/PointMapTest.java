@@ -38,6 +38,9 @@ class PointMapTest {
         assertMapsByPointId(before, spec(5, NETWORK, "  R: [1, 2, 3]\n  alpha: 0.1\n  n: [8, 12, 16, 24]\n"));
         assertMapsByPointId(before, spec(2, NETWORK, "  R: [2, 4]\n  alpha: 0.1\n  n: [16]\n"));
         assertMapsByPointId(before, before);
+        // A resume maps from the spec its log recorded, in normalized form: that text reads back as the same grid.
+        assertMapsByPointId(SpecLoader.parse(before.normalized()), spec(5, NETWORK,
+                "  R: [1, 2, 3]\n  alpha: 0.1\n  n: [8, 12, 16, 24]\n"));
     }
 
     @Test
