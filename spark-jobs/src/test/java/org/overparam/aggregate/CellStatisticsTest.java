@@ -59,6 +59,8 @@ class CellStatisticsTest {
                      count(*) FILTER (WHERE outcome = 'FAILED') AS n_failed,
                      count(*) FILTER (WHERE outcome <> 'FAILED') AS classified,
                      count(*) FILTER (WHERE bad_local_min) AS bad,
+                     count(*) FILTER (WHERE outcome IN ('NOT_CONVERGED', 'DIVERGED', 'FAILED')) AS unclassified,
+                     count(*) FILTER (WHERE NOT reference_reachable) < count(*) AS reachable,
                      count(*) FILTER (WHERE isfinite(recovery_error) AND recovery_error < 0.001) AS recovered,
                      count(*) FILTER (WHERE g IS NULL OR NOT isfinite(g)) AS diverged_or_nonfinite,
                      quantile_cont(g, [0.1, 0.5, 0.9]) FILTER (WHERE isfinite(g)) AS gq,
@@ -69,7 +71,7 @@ class CellStatisticsTest {
               FROM runs GROUP BY alpha, n, R
             ), z AS (SELECT 1.959963984540054 AS z)
             SELECT counts.*,
-                   CASE WHEN classified > 0 THEN bad / classified END AS p_bad,
+                   CASE WHEN classified > 0 AND reachable THEN bad / classified END AS p_bad,
                    CASE WHEN classified > 0 THEN n_global / classified END AS p_global,
                    CASE WHEN classified > 0 THEN recovered / classified END AS p_recovered,
                    %s, %s, %s
@@ -85,8 +87,9 @@ class CellStatisticsTest {
         Aggregated a = Aggregated.get();
         assertEquals(Overparam.OK, a.exit(), a::toString);
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            String sql = REFERENCE_SQL.formatted(a.sweep().resolve("rows"), wilson("bad", "p_bad"),
-                    wilson("n_global", "p_global"), wilson("recovered", "p_recovered"));
+            String sql = REFERENCE_SQL.formatted(a.sweep().resolve("rows"),
+                    wilson("bad", "p_bad", "NOT reachable"), wilson("n_global", "p_global", "false"),
+                    wilson("recovered", "p_recovered", "false"));
             expected = byCell(db, sql);
             actual = byCell(db, "SELECT * FROM read_parquet('" + a.file("cells.parquet") + "/*.parquet')");
             try (Statement s = db.createStatement();
@@ -111,11 +114,18 @@ class CellStatisticsTest {
         for (var e : expected.entrySet()) {
             Map<String, Object> got = actual.get(e.getKey());
             for (String c : List.of("runs", "n_global", "n_bad_local_min", "n_saddle", "n_not_converged",
-                    "n_diverged", "n_failed", "classified", "bad", "recovered", "diverged_or_nonfinite")) {
+                    "n_diverged", "n_failed", "classified", "bad", "unclassified", "recovered",
+                    "diverged_or_nonfinite")) {
                 assertEquals(((Number) e.getValue().get(c)).longValue(), ((Number) got.get(c)).longValue(),
                         () -> c + " at " + e.getKey());
             }
         }
+        for (var e : expected.entrySet()) {
+            assertEquals(e.getValue().get("reachable"), actual.get(e.getKey()).get("reachable"),
+                    () -> "reachable at " + e.getKey());
+        }
+        assertTrue(actual.values().stream().anyMatch(m -> Boolean.FALSE.equals(m.get("reachable"))),
+                "the synthetic sweep has unreachable cells");
         long runs = actual.values().stream().mapToLong(m -> ((Number) m.get("runs")).longValue()).sum();
         assertEquals(Aggregated.get().rows(), runs, "every row lands in exactly one cell");
     }
@@ -156,6 +166,68 @@ class CellStatisticsTest {
                 }
             }
         }
+    }
+
+    /**
+     * boundary.csv against the rule computed over the rows in SQL: a cell is safe when the Wilson upper bound of
+     * (bad + unclassified) / runs is at most 5%; per (α, n), the blocking R is the largest reachable R not safe,
+     * the boundary the smallest reachable R above it, decided when the blocking cell's lower bound of bad / runs
+     * is above 5% (or nothing blocks).
+     */
+    @Test
+    void theBoundaryMatchesTheRuleComputedOverTheRows() throws Exception {
+        String z = "1.959963984540054";
+        String sql = """
+                CREATE MACRO whi(k, n) AS CASE WHEN k = n THEN 1.0 ELSE least(1.0, (k / n + Z * Z / (2 * n))
+                    / (1 + Z * Z / n) + Z * sqrt(k / n * (1 - k / n) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)) END;
+                CREATE MACRO wlo(k, n) AS CASE WHEN k = 0 THEN 0.0 ELSE greatest(0.0, (k / n + Z * Z / (2 * n))
+                    / (1 + Z * Z / n) - Z * sqrt(k / n * (1 - k / n) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)) END;
+                CREATE TABLE judged AS
+                  SELECT alpha, n, R, whi(bad + unclassified, runs) <= 0.05 AS safe, wlo(bad, runs) > 0.05 AS unsafe
+                  FROM (SELECT alpha, n, R, count(*)::DOUBLE AS runs,
+                               count(*) FILTER (WHERE bad_local_min) AS bad,
+                               count(*) FILTER (WHERE outcome IN ('NOT_CONVERGED', 'DIVERGED', 'FAILED')) AS unclassified
+                        FROM read_parquet('%s/**/*.parquet', hive_partitioning = true)
+                        GROUP BY alpha, n, R HAVING count(*) FILTER (WHERE NOT reference_reachable) < count(*));
+                CREATE TABLE blocking AS
+                  SELECT alpha, n, max(R) FILTER (WHERE NOT safe) AS blocking_R FROM judged GROUP BY alpha, n;
+                """.replace("Z", z).formatted(Aggregated.get().sweep().resolve("rows"));
+        Map<String, String> expectedRows = new HashMap<>();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
+            for (String statement : sql.split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+            try (ResultSet r = s.executeQuery("""
+                    SELECT b.alpha, b.n,
+                           (SELECT min(R) FROM judged j WHERE j.alpha = b.alpha AND j.n = b.n
+                                AND (b.blocking_R IS NULL OR j.R > b.blocking_R)) AS boundary,
+                           b.blocking_R,
+                           (SELECT unsafe FROM judged j WHERE j.alpha = b.alpha AND j.n = b.n AND j.R = b.blocking_R)
+                               AS blocking_unsafe
+                    FROM blocking b""")) {
+                while (r.next()) {
+                    Object boundary = r.getObject(3);
+                    boolean decided = boundary != null && (r.getObject(4) == null || r.getBoolean(5));
+                    expectedRows.put(r.getDouble(1) + "," + r.getInt(2),
+                            (boundary == null ? "" : boundary.toString()) + "," + decided);
+                }
+            }
+        }
+        List<String> lines = Files.readAllLines(Aggregated.get().file("boundary.csv"));
+        assertTrue(lines.get(0).startsWith("alpha,n,boundary_R,decided,"), lines.get(0));
+        Map<String, String> got = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            got.put(Double.parseDouble(f[0]) + "," + Integer.parseInt(f[1]), f[2] + "," + f[3]);
+        }
+        assertEquals(SyntheticSweep.ALPHA.length * SyntheticSweep.N.length, expectedRows.size());
+        assertEquals(expectedRows, got);
+        // The synthetic rows exercise every case: a decided boundary, an undecided one, and none in the grid.
+        assertTrue(got.values().stream().anyMatch(v -> v.matches("\\d+,true")), got::toString);
+        assertTrue(got.values().stream().anyMatch(v -> v.matches("\\d+,false")), got::toString);
+        assertTrue(got.values().stream().anyMatch(v -> v.equals(",false")), got::toString);
     }
 
     @Test
@@ -227,15 +299,16 @@ class CellStatisticsTest {
     }
 
     /** DuckDB SQL for the Wilson bounds of k successes out of the classified runs, from the formula. */
-    private static String wilson(String k, String p) {
+    /** The Wilson bounds of p = k / classified as SQL, null where nothing was classified or {@code absent}. */
+    private static String wilson(String k, String p, String absent) {
         String n = "classified::DOUBLE";
         String centre = "(%s + z*z/(2*%s)) / (1 + z*z/%s)".formatted(p, n, n);
         String half = "z * sqrt(%s*(1-%s)/%s + z*z/(4*%s*%s)) / (1 + z*z/%s)".formatted(p, p, n, n, n, n);
-        return ("CASE WHEN classified = 0 THEN NULL WHEN %1$s = 0 THEN 0.0 ELSE greatest(0.0, %2$s - %3$s) END"
-                + " AS %4$s_lo, "
-                + "CASE WHEN classified = 0 THEN NULL WHEN %1$s = classified THEN 1.0"
+        return ("CASE WHEN classified = 0 OR %5$s THEN NULL WHEN %1$s = 0 THEN 0.0"
+                + " ELSE greatest(0.0, %2$s - %3$s) END AS %4$s_lo, "
+                + "CASE WHEN classified = 0 OR %5$s THEN NULL WHEN %1$s = classified THEN 1.0"
                 + " ELSE least(1.0, %2$s + %3$s) END AS %4$s_hi")
-                .formatted(k, centre, half, p);
+                .formatted(k, centre, half, p, absent);
     }
 
     private static Map<List<Object>, Map<String, Object>> byCell(Connection db, String sql) throws SQLException {

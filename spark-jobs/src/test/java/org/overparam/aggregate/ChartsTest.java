@@ -77,8 +77,11 @@ class ChartsTest {
                 // Every cell with a verdict is annotated k/N (N = replicates, one less at R = 2 where a replicate
                 // failed); the cell in which every run failed has none.
                 boolean hasAllFailed = svg.getFileName().toString().contains("alpha=0.001");
+                // There, too, R = 1 cannot reach the reference: its cells are hatched on the P(bad) map, unlabelled.
+                int unreachable = hasAllFailed && svg.getFileName().toString().startsWith("p_bad")
+                        ? SyntheticSweep.N.length : 0;
                 String n = "(" + SyntheticSweep.REPLICATES + "|" + (SyntheticSweep.REPLICATES - 1) + ")";
-                assertEquals(SyntheticSweep.CELLS_PER_PANEL - (hasAllFailed ? 1 : 0), texts.stream()
+                assertEquals(SyntheticSweep.CELLS_PER_PANEL - (hasAllFailed ? 1 : 0) - unreachable, texts.stream()
                                 .filter(t -> t.matches("\\d+/" + n + "( \\+\\d+\\?)?")).count(),
                         svg + ": every cell annotated k/N");
             }
@@ -89,10 +92,8 @@ class ChartsTest {
     void badMapsCarryTheBoundaryAndTheTheoryInTheirLegend() throws Exception {
         Document doc = parse(Aggregated.get().file("charts/p_bad_map__alpha=0.1.svg"));
         List<String> texts = texts(doc);
-        // Every synthetic cell has runs without a verdict (5%): none is safe, so no boundary, and aggregate says
-        // why (a map with a boundary: BoundaryTest).
-        assertFalse(texts.contains("boundary: smallest R from which P(bad) ≤ 5% (95% upper bound)"), texts::toString);
-        assertTrue(Aggregated.get().out().contains("no boundary is drawn"), Aggregated.get()::out);
+        assertTrue(texts.contains("boundary: smallest R from which P(bad) ≤ 5% (95% upper bound)")
+                || texts.contains("boundary, undecided (an open cell below it)"), texts::toString);
         assertTrue(texts.contains("R = r"), texts::toString);
         assertTrue(texts.contains("R = √(2n)"), texts::toString);
         assertTrue(texts.contains("P(bad local minimum)"), "the colour scale is labelled");

@@ -41,6 +41,8 @@ final class SyntheticSweep {
     static final double[] ALPHA = {0.1, 0.001};
     static final double[] BAD_AT_R1 = {0.41, 0.19, 0.08};
     static final double BAD_AT_R2 = 0.10;
+    /** From this R on every run gets a verdict (global): cells there can be safe, so rows have a boundary. */
+    static final int CLEAN_FROM = 3;
 
     /** (R, n, alpha) of the cell in which every run diverged. */
     static final List<Object> ALL_DIVERGED = List.of(6, 12, 0.001);
@@ -48,6 +50,8 @@ final class SyntheticSweep {
     static final List<Object> ALL_NAN = List.of(4, 12, 0.001);
     /** (R, n, alpha) of the cell in which every run threw. */
     static final List<Object> ALL_FAILED = List.of(3, 48, 0.001);
+    /** R = 1 at this α cannot reach the reference ({@code reference_reachable} false): hatched, no P(bad). */
+    static final double UNREACHABLE_ALPHA = 0.001;
     /** The replicate that fails at R = 2 (besides {@link #ALL_FAILED}): those cells have N = replicates − 1. */
     static final int FAILING_REPLICATE = 11;
 
@@ -87,10 +91,13 @@ final class SyntheticSweep {
                         double pBad = rank == 1 ? BAD_AT_R1[ni] : rank == 2 ? BAD_AT_R2 : 0;
                         String outcome = cell.equals(ALL_DIVERGED) ? "DIVERGED"
                                 : cell.equals(ALL_FAILED) || rank == 2 && rep == FAILING_REPLICATE ? "FAILED"
-                                : outcome(random, pBad);
+                                : outcome(random, pBad, rank >= CLEAN_FROM);
                         fill(v, outcome, random, rank, alpha, rep);
                         if (cell.equals(ALL_NAN)) {
                             v.put("objective", Double.NaN);
+                        }
+                        if (rank == 1 && alpha == UNREACHABLE_ALPHA) {
+                            v.put("reference_reachable", false);
                         }
                         rows.add(row(v));
                     }
@@ -100,10 +107,15 @@ final class SyntheticSweep {
         return rows;
     }
 
-    private static String outcome(SplittableRandom random, double pBad) {
+    /** Outcome of a run: bad with probability pBad, else 2% saddle, 3% not converged, 2% diverged, or global (only
+     * global when {@code clean}). */
+    private static String outcome(SplittableRandom random, double pBad, boolean clean) {
         double u = random.nextDouble();
         if (u < pBad) {
             return "BAD_LOCAL_MIN";
+        }
+        if (clean) {
+            return "GLOBAL";
         }
         u -= pBad;
         if (u < 0.02) {
