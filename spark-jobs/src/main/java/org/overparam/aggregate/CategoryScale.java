@@ -34,6 +34,35 @@ public final class CategoryScale {
         return values.stream().map(Labels::value).toArray(String[]::new);
     }
 
+    /** Whether every value is a number: the axis can be drawn to scale ({@link #coordinate}). */
+    public boolean numeric() {
+        return numbers != null;
+    }
+
+    /**
+     * Where category i sits on a to-scale axis: its value, or its logarithm when every value is positive and they
+     * span a factor of 4 or more (geometric grids); the index for an axis that is not numeric.
+     */
+    public double coordinate(int i) {
+        return numbers == null ? i : toScale(numbers[i]);
+    }
+
+    /** Where the value v sits on the to-scale axis of {@link #coordinate}; NaN when it cannot be placed. */
+    public double coordinateOf(double v) {
+        if (numbers == null || Double.isNaN(v) || (logCoordinates() && !(v > 0))) {
+            return Double.NaN;
+        }
+        return toScale(v);
+    }
+
+    private boolean logCoordinates() {
+        return logarithmic && numbers[numbers.length - 1] >= 4 * numbers[0];
+    }
+
+    private double toScale(double v) {
+        return logCoordinates() ? Math.log(v) : v;
+    }
+
     /**
      * The position of {@code v}: the index of an equal category, interpolated between neighbours, extrapolated
      * with the spacing of the two end categories beyond them (the plot clips); NaN when the axis is not numeric,

@@ -3,6 +3,7 @@ package org.overparam.aggregate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -57,7 +58,7 @@ public final class Curves {
                 Cell c = panel.at(i, j);
                 if (c != null && metric.value(c) != null) {
                     WilsonInterval w = metric.interval(c);
-                    s.add(i, metric.value(c), w.lo(), w.hi());
+                    s.add(xs.coordinate(i), metric.value(c), w.lo(), w.hi());
                 }
             }
             if (s.getItemCount() == 0) {
@@ -76,7 +77,11 @@ public final class Curves {
         yAxis.setRange(-0.02, 1.02);
         yAxis.setTickUnit(new NumberTickUnit(0.1));
         ChartStyle.style(yAxis);
-        XYPlot plot = new XYPlot(data, ChartStyle.categoryAxis(Labels.axisTitle(panel.x()), xs), yAxis, renderer);
+        // The horizontal axis to scale when it is numeric (log for geometric grids): slopes mean what they show.
+        ValueAxis xAxis = xs.numeric() ? new GridValueAxis(Labels.axisTitle(panel.x()), xs)
+                : ChartStyle.categoryAxis(Labels.axisTitle(panel.x()), xs);
+        ChartStyle.style(xAxis);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
@@ -107,7 +112,9 @@ public final class Curves {
             }
             List<Double> at = java.util.stream.IntStream.range(0, panel.yScale().size())
                     .mapToObj(j -> o.at(panel.atRow(j))).distinct().toList();
-            double p = at.size() == 1 ? panel.xScale().position(at.get(0)) : Double.NaN;
+            CategoryScale xs = panel.xScale();
+            double p = at.size() != 1 ? Double.NaN
+                    : xs.numeric() ? xs.coordinateOf(at.get(0)) : xs.position(at.get(0));
             if (Double.isFinite(p)) {
                 Color colour = ChartStyle.OVERLAY[style % ChartStyle.OVERLAY.length];
                 ValueMarker m = new ValueMarker(p, colour, ChartStyle.dashed(2.5f, style));

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Theory overlays are data per family, and land where they belong on the categorical grid. */
@@ -49,6 +50,22 @@ class OverlaysTest {
         assertTrue(Double.isNaN(new CategoryScale(List.of("a", "b")).position(1)));
         assertTrue(Double.isNaN(new CategoryScale(List.of(5)).position(6)));
         assertEquals(0.5, new CategoryScale(List.of(-1.0, 1.0)).position(0), EPS, "linear when not all positive");
+    }
+
+    @Test
+    void toScaleCoordinatesAreLogarithmicForGeometricGridsAndLinearOtherwise() {
+        CategoryScale geometric = new CategoryScale(List.of(1, 2, 3, 4, 8));
+        assertEquals(Math.log(3), geometric.coordinate(2), EPS);
+        assertEquals(Math.log(Math.sqrt(24)), geometric.coordinateOf(Math.sqrt(24)), EPS);
+        assertTrue(Double.isNaN(geometric.coordinateOf(0)), "no place for 0 on a log scale");
+        CategoryScale narrow = new CategoryScale(List.of(10, 20, 30));
+        assertEquals(20, narrow.coordinate(1), EPS, "spans less than a factor of 4: linear");
+        CategoryScale names = new CategoryScale(List.of("a", "b"));
+        assertFalse(names.numeric());
+        assertEquals(1, names.coordinate(1), EPS);
+        GridValueAxis axis = new GridValueAxis("R", geometric);
+        assertEquals(0 - Math.log(4.0 / 3) / 2, axis.getLowerBound(), EPS, "half the smallest gap beyond the ends");
+        assertEquals(5, axis.refreshTicks(null, null, null, org.jfree.chart.ui.RectangleEdge.BOTTOM).size());
     }
 
     @Test
