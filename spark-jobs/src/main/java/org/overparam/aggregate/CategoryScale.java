@@ -47,12 +47,43 @@ public final class CategoryScale {
         return numbers == null ? i : toScale(numbers[i]);
     }
 
+    /**
+     * The lower edge of category i's cell on the to-scale axis: halfway to the previous category, or, for the first,
+     * half the smallest gap below it (half a step, 0.5, on an axis that is not numeric or has one category).
+     */
+    public double lowerEdge(int i) {
+        return i == 0 ? coordinate(0) - pad() : (coordinate(i - 1) + coordinate(i)) / 2;
+    }
+
+    /** The upper edge of category i's cell: halfway to the next category, or half the smallest gap above the last. */
+    public double upperEdge(int i) {
+        return i == size() - 1 ? coordinate(i) + pad() : (coordinate(i) + coordinate(i + 1)) / 2;
+    }
+
+    private double pad() {
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < size(); i++) {
+            gap = Math.min(gap, coordinate(i) - coordinate(i - 1));
+        }
+        return size() < 2 ? 0.5 : gap / 2;
+    }
+
+    /** Where a value sits on the axis as drawn: {@link #coordinateOf} on a numeric axis, {@link #position} else. */
+    public double place(double v) {
+        return numeric() ? coordinateOf(v) : position(v);
+    }
+
     /** Where the value v sits on the to-scale axis of {@link #coordinate}; NaN when it cannot be placed. */
     public double coordinateOf(double v) {
         if (numbers == null || Double.isNaN(v) || (logCoordinates() && !(v > 0))) {
             return Double.NaN;
         }
         return toScale(v);
+    }
+
+    /** The value at a coordinate of the to-scale axis (the inverse of {@link #coordinateOf}). */
+    public double valueAt(double coordinate) {
+        return logCoordinates() ? Math.exp(coordinate) : coordinate;
     }
 
     private boolean logCoordinates() {

@@ -3,7 +3,6 @@ package org.overparam.aggregate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -78,10 +77,7 @@ public final class Curves {
         yAxis.setTickUnit(new NumberTickUnit(0.1));
         ChartStyle.style(yAxis);
         // The horizontal axis to scale when it is numeric (log for geometric grids): slopes mean what they show.
-        ValueAxis xAxis = xs.numeric() ? new GridValueAxis(Labels.axisTitle(panel.x()), xs)
-                : ChartStyle.categoryAxis(Labels.axisTitle(panel.x()), xs);
-        ChartStyle.style(xAxis);
-        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        XYPlot plot = new XYPlot(data, GridValueAxis.of(Labels.axisTitle(panel.x()), xs), yAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
@@ -113,8 +109,7 @@ public final class Curves {
             List<Double> at = java.util.stream.IntStream.range(0, panel.yScale().size())
                     .mapToObj(j -> o.at(panel.atRow(j))).distinct().toList();
             CategoryScale xs = panel.xScale();
-            double p = at.size() != 1 ? Double.NaN
-                    : xs.numeric() ? xs.coordinateOf(at.get(0)) : xs.position(at.get(0));
+            double p = at.size() == 1 ? xs.place(at.get(0)) : Double.NaN;
             if (Double.isFinite(p)) {
                 Color colour = ChartStyle.OVERLAY[style % ChartStyle.OVERLAY.length];
                 ValueMarker m = new ValueMarker(p, colour, ChartStyle.dashed(2.5f, style));

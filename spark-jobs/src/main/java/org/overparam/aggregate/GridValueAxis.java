@@ -8,6 +8,7 @@ import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 
@@ -31,17 +32,15 @@ final class GridValueAxis extends NumberAxis {
             coordinates[i] = scale.coordinate(i);
         }
         this.labels = scale.labels();
-        double pad = k < 2 ? 0.5 : 0.5 * minimumGap(coordinates);
-        setRange(coordinates[0] - pad, coordinates[k - 1] + pad);
         setAutoRangeIncludesZero(false);
+        setRange(scale.lowerEdge(0), scale.upperEdge(k - 1));
     }
 
-    private static double minimumGap(double[] sorted) {
-        double gap = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < sorted.length; i++) {
-            gap = Math.min(gap, sorted[i] - sorted[i - 1]);
-        }
-        return gap;
+    /** The axis a chart draws for this scale: to scale when it is numeric, one equal step per category else. */
+    static ValueAxis of(String label, CategoryScale scale) {
+        ValueAxis axis = scale.numeric() ? new GridValueAxis(label, scale) : ChartStyle.categoryAxis(label, scale);
+        ChartStyle.style(axis);
+        return axis;
     }
 
     @Override

@@ -1,6 +1,14 @@
 package org.overparam.aggregate;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYZDataset;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.Range;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.axis.ValueAxis;
+import java.awt.BasicStroke;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
@@ -43,6 +51,9 @@ public final class Heatmap {
     /** Appended to "k/N", with their number, in cells where some runs got no verdict: "0/80 +20?" reads 20. */
     public static final String UNCLASSIFIED_MARK = "+";
 
+    /** Points of an overlay curve drawn along a numeric axis. */
+    private static final int OVERLAY_SAMPLES = 64;
+
     /** Where no run can reach the reference: grey diagonal hatching instead of a colour. */
     private static final Paint HATCH = hatch();
 
@@ -68,7 +79,7 @@ public final class Heatmap {
             for (int j = 0; j < ys.size(); j++) {
                 Cell c = panel.at(i, j);
                 if (c != null && metric.value(c) != null) {
-                    blocks.add(new double[] {i, j, metric.value(c)});
+                    blocks.add(new double[] {xs.coordinate(i), ys.coordinate(j), metric.value(c)});
                 }
             }
         }
@@ -80,14 +91,12 @@ public final class Heatmap {
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(metric.title(), series);
-        XYBlockRenderer renderer = new XYBlockRenderer();
-        renderer.setBlockWidth(1);
-        renderer.setBlockHeight(1);
+        XYBlockRenderer renderer = new CellRenderer(xs, ys);
         renderer.setPaintScale(metric.palette());
         renderer.setDefaultSeriesVisibleInLegend(false);
 
-        XYPlot plot = new XYPlot(data, ChartStyle.categoryAxis(Labels.axisTitle(panel.x()), xs),
-                ChartStyle.categoryAxis(Labels.axisTitle(panel.y()), ys), renderer);
+        XYPlot plot = new XYPlot(data, GridValueAxis.of(Labels.axisTitle(panel.x()), xs),
+                GridValueAxis.of(Labels.axisTitle(panel.y()), ys), renderer);
         plot.setBackgroundPaint(NO_RUNS);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
@@ -148,13 +157,25 @@ public final class Heatmap {
         CategoryScale along = onX ? panel.yScale() : panel.xScale();
         CategoryScale across = onX ? panel.xScale() : panel.yScale();
         int k = along.size();
+        if (along.numeric() && k > 1) {
+            // A true curve: the overlay evaluated along the whole axis, edge to edge, not only at grid values.
+            String axis = onX ? panel.y() : panel.x();
+            double from = along.lowerEdge(0);
+            double to = along.upperEdge(k - 1);
+            for (int t = 0; t <= OVERLAY_SAMPLES; t++) {
+                double s = from + (to - from) * t / OVERLAY_SAMPLES;
+                double p = across.place(o.at(panel.parameters().with(axis, along.valueAt(s))));
+                points.add(onX ? new double[] {p, s} : new double[] {s, p});
+            }
+            return points;
+        }
         double[] position = new double[k];
         for (int t = 0; t < k; t++) {
             Params at = onX ? panel.atRow(t) : panel.atColumn(t);
-            position[t] = across.position(o.at(at));
+            position[t] = across.place(o.at(at));
         }
         for (int t = -1; t <= k; t++) {
-            double s = t < 0 ? -0.5 : t == k ? k - 0.5 : t;
+            double s = t < 0 ? along.lowerEdge(0) : t == k ? along.upperEdge(k - 1) : along.coordinate(t);
             double p = position[Math.min(Math.max(t, 0), k - 1)];
             points.add(onX ? new double[] {p, s} : new double[] {s, p});
         }
@@ -168,19 +189,22 @@ public final class Heatmap {
      */
     static List<double[]> staircase(Panel panel, boolean decided) {
         Boundary.Row[] rows = Boundary.rows(panel);
+        CategoryScale xs = panel.xScale();
+        CategoryScale ys = panel.yScale();
         List<double[]> points = new ArrayList<>();
         double[] last = null;
         for (int j = 0; j < rows.length; j++) {
             if (rows[j].first() < 0) {
                 continue;
             }
-            double x = rows[j].first() - 0.5;
-            last = segment(points, last, rows[j].decided() == decided, new double[] {x, j - 0.5},
-                    new double[] {x, j + 0.5});
+            double x = xs.lowerEdge(rows[j].first());
+            double top = ys.upperEdge(j);
+            last = segment(points, last, rows[j].decided() == decided, new double[] {x, ys.lowerEdge(j)},
+                    new double[] {x, top});
             if (j + 1 < rows.length && rows[j + 1].first() >= 0) {
                 boolean both = rows[j].decided() && rows[j + 1].decided();
-                last = segment(points, last, both == decided, new double[] {x, j + 0.5},
-                        new double[] {rows[j + 1].first() - 0.5, j + 0.5});
+                last = segment(points, last, both == decided, new double[] {x, top},
+                        new double[] {xs.lowerEdge(rows[j + 1].first()), top});
             }
         }
         return points;
@@ -213,7 +237,8 @@ public final class Heatmap {
                 // not pass for a benign one ("0/80 +20?": 0 of the 80 classified runs, and 20 without a verdict).
                 String text = String.format(Locale.ROOT, "%d/%d%s", metric.successes(c), metric.trials(c),
                         c.unclassified() > 0 ? " " + UNCLASSIFIED_MARK + c.unclassified() + "?" : "");
-                XYTextAnnotation a = new XYTextAnnotation(text, i, j);
+                XYTextAnnotation a = new XYTextAnnotation(text, panel.xScale().coordinate(i),
+                        panel.yScale().coordinate(j));
                 a.setFont(cells <= 80 ? ChartStyle.CELL : ChartStyle.CELL_SMALL);
                 Color background = metric.palette().color(metric.value(c));
                 a.setPaint(Palette.textOn(background));
@@ -231,13 +256,79 @@ public final class Heatmap {
             for (int j = 0; j < panel.yScale().size(); j++) {
                 Cell c = panel.at(i, j);
                 if (c != null && !metric.shown(c)) {
-                    plot.addAnnotation(new XYShapeAnnotation(new Rectangle2D.Double(i - 0.5, j - 0.5, 1, 1), null,
-                            null, HATCH), false);
+                    plot.addAnnotation(new XYShapeAnnotation(cell(panel.xScale(), panel.yScale(), i, j), null, null,
+                            HATCH), false);
                     any = true;
                 }
             }
         }
         return any;
+    }
+
+    /** Cell (i, j) as a rectangle in plot coordinates, from the scales' edges. */
+    static Rectangle2D cell(CategoryScale xs, CategoryScale ys, int i, int j) {
+        return new Rectangle2D.Double(xs.lowerEdge(i), ys.lowerEdge(j), xs.upperEdge(i) - xs.lowerEdge(i),
+                ys.upperEdge(j) - ys.lowerEdge(j));
+    }
+
+    /**
+     * The block renderer with cells of their own widths: the dataset holds each cell's coordinates and value, and
+     * the block spans the scales' edges around its category, so a grid drawn to scale leaves no gaps.
+     */
+    private static final class CellRenderer extends XYBlockRenderer {
+
+        private static final long serialVersionUID = 1L;
+
+        private final CategoryScale xs;
+        private final CategoryScale ys;
+
+        CellRenderer(CategoryScale xs, CategoryScale ys) {
+            this.xs = xs;
+            this.ys = ys;
+        }
+
+        @Override
+        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea,
+                             PlotRenderingInfo info, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                             XYDataset dataset, int series, int item, CrosshairState crosshairState, int pass) {
+            int i = nearest(xs, dataset.getXValue(series, item));
+            int j = nearest(ys, dataset.getYValue(series, item));
+            double z = ((XYZDataset) dataset).getZValue(series, item);
+            Rectangle2D r = cell(xs, ys, i, j);
+            RectangleEdge xEdge = plot.getDomainAxisEdge();
+            RectangleEdge yEdge = plot.getRangeAxisEdge();
+            double x0 = domainAxis.valueToJava2D(r.getMinX(), dataArea, xEdge);
+            double x1 = domainAxis.valueToJava2D(r.getMaxX(), dataArea, xEdge);
+            double y0 = rangeAxis.valueToJava2D(r.getMinY(), dataArea, yEdge);
+            double y1 = rangeAxis.valueToJava2D(r.getMaxY(), dataArea, yEdge);
+            Rectangle2D block = new Rectangle2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0),
+                    Math.abs(y1 - y0));
+            g2.setPaint(getPaintScale().getPaint(z));
+            g2.fill(block);
+            g2.setStroke(new BasicStroke(1.0f));
+            g2.draw(block);
+        }
+
+        /** The category whose coordinate is v (the dataset holds the cells' coordinates). */
+        private static int nearest(CategoryScale scale, double v) {
+            int best = 0;
+            for (int k = 1; k < scale.size(); k++) {
+                if (Math.abs(scale.coordinate(k) - v) < Math.abs(scale.coordinate(best) - v)) {
+                    best = k;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public Range findDomainBounds(XYDataset dataset) {
+            return new Range(xs.lowerEdge(0), xs.upperEdge(xs.size() - 1));
+        }
+
+        @Override
+        public Range findRangeBounds(XYDataset dataset) {
+            return new Range(ys.lowerEdge(0), ys.upperEdge(ys.size() - 1));
+        }
     }
 
     private static Paint hatch() {

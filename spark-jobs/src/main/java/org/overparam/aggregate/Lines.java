@@ -22,6 +22,11 @@ final class Lines {
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
 
+    Lines() {
+        // One path per line, so a dash pattern runs on along a curve sampled at many points.
+        renderer.setDrawSeriesLineAsPath(true);
+    }
+
     /** Adds a line through {@code points} ({x, y} pairs in plot coordinates) with a legend entry. */
     void add(String label, List<double[]> points, Paint paint, Stroke stroke, float width) {
         if (points.stream().noneMatch(p -> Double.isFinite(p[0]) && Double.isFinite(p[1]))) {

@@ -53,6 +53,17 @@ class OverlaysTest {
     }
 
     @Test
+    void cellsTileTheToScaleAxisWithoutGaps() {
+        CategoryScale s = new CategoryScale(List.of(1, 2, 3, 4, 8));
+        for (int i = 1; i < s.size(); i++) {
+            assertEquals(s.upperEdge(i - 1), s.lowerEdge(i), EPS);
+            assertTrue(s.lowerEdge(i) < s.coordinate(i) && s.coordinate(i) < s.upperEdge(i));
+        }
+        assertEquals(-0.5, new CategoryScale(List.of("a", "b")).lowerEdge(0), EPS, "categories: unit cells");
+        assertEquals(Math.sqrt(24), s.valueAt(s.coordinateOf(Math.sqrt(24))), EPS);
+    }
+
+    @Test
     void toScaleCoordinatesAreLogarithmicForGeometricGridsAndLinearOtherwise() {
         CategoryScale geometric = new CategoryScale(List.of(1, 2, 3, 4, 8));
         assertEquals(Math.log(3), geometric.coordinate(2), EPS);
@@ -72,35 +83,36 @@ class OverlaysTest {
     void sensingDrawsAVerticalLineAtTheTrueRank() {
         Panel p = panel("matrix-sensing", Map.of("true_rank", 2));
         List<double[]> points = Heatmap.overlayPoints(p, Overlays.TRUE_RANK);
-        assertEquals(N.length + 2, points.size(), "one point per row plus the two edges");
         for (double[] pt : points) {
-            assertEquals(1, pt[0], EPS, "R = 2 is the second category");
+            assertEquals(p.xScale().coordinateOf(2), pt[0], EPS, "at R = 2 on the to-scale axis");
         }
-        assertEquals(-0.5, points.get(0)[1], EPS);
-        assertEquals(N.length - 0.5, points.get(points.size() - 1)[1], EPS);
+        assertEquals(p.yScale().lowerEdge(0), points.get(0)[1], EPS, "from the bottom edge");
+        assertEquals(p.yScale().upperEdge(N.length - 1), points.get(points.size() - 1)[1], EPS, "to the top edge");
     }
 
     @Test
     void quadraticNetworkCurveFollowsRootTwoN() {
         Panel p = panel("quadratic-network", Map.of("true_rank", 1));
         List<double[]> points = Heatmap.overlayPoints(p, Overlays.QUADRATIC_NETWORK);
-        CategoryScale xs = p.xScale();
-        for (int j = 0; j < N.length; j++) {
-            double[] pt = points.get(j + 1);
-            assertEquals(j, pt[1], EPS);
-            assertEquals(xs.position(Math.sqrt(2.0 * N[j])), pt[0], EPS);
+        assertTrue(points.size() > 2 * N.length, "a true curve, sampled between the grid values too");
+        for (double[] pt : points) {
+            double n = p.yScale().valueAt(pt[1]);
+            assertEquals(p.xScale().coordinateOf(Math.sqrt(2 * n)), pt[0], EPS, "R = √(2n) at n = " + n);
         }
-        // n = 32: √64 = 8 lies between R = 6 (index 4) and the extrapolated next step.
-        assertTrue(points.get(4)[0] > 4);
-        // n = 12: √24 ≈ 4.9 lies between R = 4 (3) and R = 6 (4).
-        assertTrue(points.get(1)[0] > 3 && points.get(1)[0] < 4);
+        // On log–log axes √(2n) is a straight line of slope 1/2.
+        double[] a = points.get(0);
+        double[] b = points.get(points.size() - 1);
+        assertEquals(0.5, (b[0] - a[0]) / (b[1] - a[1]), EPS);
     }
 
     @Test
     void burerMonteiroHookDrawsOnTheSameMaps() {
         Panel p = panel("maxcut-bm", Map.of());
         List<double[]> points = Heatmap.overlayPoints(p, Overlays.BURER_MONTEIRO);
-        assertEquals(p.xScale().position((Math.sqrt(8 * 12 + 1) - 1) / 2), points.get(1)[0], EPS);
+        for (double[] pt : points) {
+            double n = p.yScale().valueAt(pt[1]);
+            assertEquals(p.xScale().coordinateOf((Math.sqrt(8 * n + 1) - 1) / 2), pt[0], EPS, "p(p+1)/2 = n");
+        }
         Panel transposed = Panel.split(Cells.grid(R, N, 10, (r, n) -> 0L), Map.of("family", "maxcut-bm"), "n", "R")
                 .get(0);
         List<double[]> across = Heatmap.overlayPoints(transposed, Overlays.BURER_MONTEIRO);
@@ -124,12 +136,15 @@ class OverlaysTest {
         assertArrayEquals(new int[] {-1, -1, -1, -1, -1}, Boundary.firstSafe(Panel.split(few, Map.of(), "R", "n")
                 .get(0)), "50 clean runs cannot certify 5%");
         // Rows n < 32 are undecided (R = 2 holds 1 bad run: open); from n = 32 the unsafe R = 1 decides R = 2.
+        CategoryScale xs = p.xScale();
+        CategoryScale ys = p.yScale();
         List<double[]> undecided = Heatmap.staircase(p, false);
-        assertArrayEquals(new double[] {1.5, -0.5}, undecided.get(0), EPS);
-        assertArrayEquals(new double[] {0.5, 2.5}, undecided.get(undecided.size() - 1), EPS, "join to a decided row");
+        assertArrayEquals(new double[] {xs.lowerEdge(2), ys.lowerEdge(0)}, undecided.get(0), EPS);
+        assertArrayEquals(new double[] {xs.lowerEdge(1), ys.upperEdge(2)}, undecided.get(undecided.size() - 1), EPS,
+                "join to a decided row");
         List<double[]> decided = Heatmap.staircase(p, true);
-        assertArrayEquals(new double[] {0.5, 2.5}, decided.get(0), EPS);
-        assertArrayEquals(new double[] {0.5, 4.5}, decided.get(decided.size() - 1), EPS);
+        assertArrayEquals(new double[] {xs.lowerEdge(1), ys.lowerEdge(3)}, decided.get(0), EPS);
+        assertArrayEquals(new double[] {xs.lowerEdge(1), ys.upperEdge(4)}, decided.get(decided.size() - 1), EPS);
         assertTrue(decided.stream().allMatch(q -> Double.isFinite(q[0])), "one unbroken piece");
     }
 
