@@ -1,27 +1,27 @@
 package org.overparam.aggregate;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.data.xy.XYZDataset;
-import org.jfree.data.xy.XYDataset;
-import org.jfree.data.Range;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
-import org.jfree.chart.plot.PlotRenderingInfo;
-import org.jfree.chart.plot.CrosshairState;
-import org.jfree.chart.axis.ValueAxis;
-import java.awt.BasicStroke;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYZDataset;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Paint;
