@@ -24,9 +24,10 @@ import java.util.Map;
  *   <li><b>unsafe</b>: the lower bound of bad / runs is above the level;</li>
  *   <li><b>open</b>: neither (too few runs, or an interval that straddles the level).</li>
  * </ul>
- * The boundary of a row is the smallest x from which every reachable cell is safe (none missing); it is
- * <em>decided</em> when the reachable cell just below it is unsafe, or when there is none below it. A row whose largest
- * x is not safe has no boundary in the grid (undecided); so has a row where an open cell sits below the boundary.
+ * The boundary of a row is the smallest x from which every reachable cell is safe (cells the design does not have,
+ * such as R tied to r, are left out); it is <em>decided</em> when the reachable cell just below it is unsafe, or when
+ * there is none below it, and undecided when that cell is open. A row whose largest x is not safe has no boundary in
+ * the grid.
  */
 public final class Boundary {
 
@@ -67,7 +68,10 @@ public final class Boundary {
             Verdict belowVerdict = null;
             for (int i = columns - 1; i >= 0; i--) {
                 Cell c = panel.at(i, j);
-                Verdict v = c == null ? Verdict.OPEN : verdict(c);
+                if (c == null) {
+                    continue; // not in the design (R tied to r, say): no evidence either way
+                }
+                Verdict v = verdict(c);
                 if (v == Verdict.SAFE) {
                     first = i;
                 } else if (v != Verdict.UNREACHABLE) {
@@ -127,8 +131,7 @@ public final class Boundary {
                     out.add(at == null ? null : at.unclassified());
                     out.add(at == null ? null : WilsonInterval.of(at.bad() + at.unclassified(), at.runs()).hi());
                     out.add(r.below() < 0 ? null : p.xScale().values().get(r.below()));
-                    out.add(r.below() < 0 ? null : below == null ? "missing"
-                            : verdict(below).name().toLowerCase(Locale.ROOT));
+                    out.add(below == null ? null : verdict(below).name().toLowerCase(Locale.ROOT));
                     out.add(below == null ? null : WilsonInterval.of(below.bad(), below.runs()).lo());
                     long rowRuns = 0;
                     for (int i = 0; i < p.xScale().size(); i++) {

@@ -123,7 +123,7 @@ public final class Heatmap {
         boolean flagged = panel.cells().values().stream().anyMatch(c -> c.unclassified() > 0);
         String legend = (annotated && flagged ? " · " + UNCLASSIFIED_MARK + "u: u runs without a verdict (not"
                 + " converged, diverged, failed)" : "") + (hatched ? " · hatched: the runs cannot reach the"
-                + " reference (R < r), no P(bad)" : "");
+                + " reference (too small a rank), no P(bad)" : "");
         ChartStyle.decorate(chart, metric.title() + " over " + panel.x() + " × " + panel.y(), heading + legend);
         chart.addSubtitle(scaleLegend(metric));
         return chart;

@@ -41,7 +41,7 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
                     + " counting the runs without a verdict as bad; to its right the landscape is benign with"
                     + " confidence; solid where the cell below decides it, dotted where an open cell leaves it"
                     + " undecided (boundary.csv gives both, row by row). Hatched cells"
-                    + " cannot reach the reference (R < r): no P(bad) there. Dashed lines are theory thresholds"
+                    + " cannot reach the reference (too small a rank, e.g. R < r): no P(bad) there. Dashed lines are theory thresholds"
                     + " of the family. Grey cells have no runs.",
             PhaseCharts.KIND_RECOVERED_MAP, "Each cell is the fraction of runs whose recovery error"
                     + " ‖X − M*‖_F / ‖M*‖_F is below the threshold (colour; the text gives recovered runs / runs)."

@@ -70,6 +70,10 @@ class BoundaryTest {
         Boundary.Row reach = Boundary.rows(row(cell(1, 12, 40, 0, false), cell(2, 12, 0, 0, true),
                 cell(3, 12, 0, 0, true)))[0];
         assertEquals(new Boundary.Row(1, true, -1), reach);
+        // Cells the design does not have (R tied to r) are left out: the boundary is read from the cells that exist.
+        Panel tied = row(cell(1, 12, 20, 0, true), cell(2, 12, 0, 0, true), cell(3, 24, 0, 0, true));
+        assertEquals(new Boundary.Row(1, true, 0), Boundary.rows(tied)[0], "n = 12 has no R = 3 cell");
+        assertEquals(new Boundary.Row(2, true, -1), Boundary.rows(tied)[1], "n = 24 has only R = 3");
         // The largest R not safe: no boundary in the grid.
         Boundary.Row none = Boundary.rows(row(cell(1, 12, 20, 0, true), cell(2, 12, 0, 0, true),
                 cell(3, 12, 0, 3, true)))[0];
