@@ -217,8 +217,9 @@ public final class AggregateJob {
         List<ChartFile> charts = new ArrayList<>();
         List<Overlay> overlays = new ArrayList<>();
         if (design.charts(s.x(), design.y())) {
-            PhaseCharts drawn = PhaseCharts.draw(table, design, s.x(), design.y(), sweep, out, CHARTS);
-            Boundary.writeCsv(Panel.split(table, design.constants(), s.x(), design.y()), out.resolve(BOUNDARY_CSV));
+            List<Panel> panels = Panel.split(table, design.constants(), s.x(), design.y());
+            PhaseCharts drawn = PhaseCharts.draw(table, panels, s.x(), design.y(), sweep, out, CHARTS);
+            Boundary.writeCsv(panels, out.resolve(BOUNDARY_CSV));
             charts.addAll(drawn.charts());
             notes.addAll(drawn.notes());
             overlays.addAll(drawn.overlays());

@@ -29,16 +29,16 @@ record PhaseCharts(List<ChartFile> charts, List<String> notes, List<Overlay> ove
     /**
      * Draws every chart of {@code table} over x × y into {@code reportDir/chartsDir}.
      *
+     * @param panels    the table split over x × y ({@link Panel#split}), one set of charts each
      * @param sweep     the sweep's name, for the chart headings
      * @param chartsDir the subdirectory of the report directory for the files (created by the caller)
      */
-    static PhaseCharts draw(CellTable table, Design design, String x, String y, String sweep, Path reportDir,
+    static PhaseCharts draw(CellTable table, List<Panel> panels, String x, String y, String sweep, Path reportDir,
                             String chartsDir) {
         List<ChartFile> charts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Overlay> overlays = new ArrayList<>();
         Path dir = reportDir.resolve(chartsDir);
-        List<Panel> panels = Panel.split(table, design.constants(), x, y);
         for (Panel p : panels) {
             for (Overlay o : Overlays.forFamily(p.family())) {
                 if ((o.axis().equals(x) || o.axis().equals(y)) && !overlays.contains(o)) {

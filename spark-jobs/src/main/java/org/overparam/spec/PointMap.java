@@ -18,6 +18,8 @@ public final class PointMap {
     /** Grids with more cells than this are not mapped (see {@link #agreesOnPointIds}). */
     static final long CHECKED_CELLS = 100_000;
 
+    private final SweepSpec from;
+    private final SweepSpec to;
     private final long fromCells;
     private final int[] fromSizes;
     /** Per dimension of {@code from}: the index in its {@code to} dimension of each of its values (−1: absent). */
@@ -30,19 +32,19 @@ public final class PointMap {
     private final int toReplicates;
     private final int fromReplicates;
 
-    private SweepSpec from;
-    private SweepSpec to;
-
-    private PointMap(long fromCells, int[] fromSizes, int[][] toIndex, long[] toStride, long constant, long toCells,
-                     int fromReplicates, int toReplicates) {
-        this.fromCells = fromCells;
-        this.fromSizes = fromSizes;
+    private PointMap(SweepSpec from, SweepSpec to, int[][] toIndex, long[] toStride, long constant) {
+        Expansion a = from.expansion();
+        Expansion b = to.expansion();
+        this.from = from;
+        this.to = to;
+        this.fromCells = a.cells();
+        this.fromSizes = Arrays.stream(a.dims()).mapToInt(Expansion.Dim::size).toArray();
         this.toIndex = toIndex;
         this.toStride = toStride;
         this.constant = constant;
-        this.toCells = toCells;
-        this.fromReplicates = fromReplicates;
-        this.toReplicates = toReplicates;
+        this.toCells = b.cells();
+        this.fromReplicates = a.replicates();
+        this.toReplicates = b.replicates();
     }
 
     /**
@@ -115,12 +117,8 @@ public final class PointMap {
             }
             constant += i * strides[t];
         }
-        int[] sizes = Arrays.stream(fromDims).mapToInt(Expansion.Dim::size).toArray();
-        PointMap map = new PointMap(a.cells(), sizes, toIndex, toStride, constant, b.cells(), a.replicates(),
-                b.replicates());
-        map.from = from;
-        map.to = to;
-        return map.agreesOnPointIds(from, to) ? Optional.of(map) : Optional.empty();
+        PointMap map = new PointMap(from, to, toIndex, toStride, constant);
+        return map.agreesOnPointIds() ? Optional.of(map) : Optional.empty();
     }
 
     /**
@@ -130,7 +128,7 @@ public final class PointMap {
      * rows, or skip points that have none, so grids too large to check ({@value #CHECKED_CELLS} cells) are not
      * mapped.
      */
-    private boolean agreesOnPointIds(SweepSpec from, SweepSpec to) {
+    private boolean agreesOnPointIds() {
         if (fromCells > CHECKED_CELLS || toCells > CHECKED_CELLS) {
             return false;
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
@@ -192,18 +194,8 @@ class SweepJobTest {
         sweep(EXTENDED, reference, 0);
 
         Process child = childSweep(writeSpec(EXTENDED), killed, "local[1]", 2).redirectErrorStream(true).start();
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                seen.add(line);
-                if (line.contains("wave 1/")) {
-                    child.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
-                    break;
-                }
-            }
-        }
+        // SIGKILL: no shutdown hooks, no cleanup.
+        List<String> seen = linesUntilFirstWave(child, Process::destroyForcibly);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         assertTrue(seen.stream().anyMatch(l -> l.contains("wave 1/")), () -> String.join("\n", seen));
         long committed = spark.read().parquet(killed.resolve("rows").toString()).count();
@@ -220,18 +212,8 @@ class SweepJobTest {
         Path out = tmp.resolve("stopped");
         Path stderr = tmp.resolve("stopped.err");
         Process child = childSweep(writeSpec(EXTENDED), out, "local[1]", 2).redirectError(stderr.toFile()).start();
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                seen.add(line);
-                if (line.contains("wave 1/")) {
-                    child.destroy(); // SIGTERM: the shutdown hooks run, as on Ctrl-C (which exits with 130)
-                    break;
-                }
-            }
-        }
+        // SIGTERM: the shutdown hooks run, as on Ctrl-C (which exits with 130).
+        List<String> seen = linesUntilFirstWave(child, Process::destroy);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         String err = Files.readString(stderr);
         assertEquals(143, child.exitValue(), err);
@@ -405,6 +387,23 @@ class SweepJobTest {
         Path file = Files.createTempFile(tmp, "spec", ".yaml");
         Files.writeString(file, yaml);
         return file;
+    }
+
+    /** The child's output lines up to and including its first "wave 1/" line, at which {@code stop} is applied. */
+    private static List<String> linesUntilFirstWave(Process child, Consumer<Process> stop) throws IOException {
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                seen.add(line);
+                if (line.contains("wave 1/")) {
+                    stop.accept(child);
+                    break;
+                }
+            }
+        }
+        return seen;
     }
 
     /** {@code overparam sweep} in a fresh JVM with this JVM's options and classpath. */
