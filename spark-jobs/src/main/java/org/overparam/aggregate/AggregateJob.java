@@ -105,9 +105,12 @@ public final class AggregateJob {
         input(s);
     }
 
-    /** The sweep directory, checked. */
-    private static Storage input(Settings s) {
-        String dir = s.sweepDir();
+    /**
+     * The sweep directory {@code dir}, checked: it exists and holds committed rows.
+     *
+     * @throws BadInputException naming what is missing
+     */
+    public static Storage sweepDirectory(String dir) {
         Storage storage = Storage.open(dir, HadoopConf.fromSystemProperties());
         try {
             if (!storage.isDirectory("")) {
@@ -125,6 +128,12 @@ public final class AggregateJob {
         } catch (IOException e) {
             throw new BadInputException("sweep directory " + dir + " cannot be read: " + e.getMessage());
         }
+        return storage;
+    }
+
+    /** The sweep directory and the report directory, checked. */
+    private static Storage input(Settings s) {
+        Storage storage = sweepDirectory(s.sweepDir());
         Storage target = Storage.open(s.reportDir(), HadoopConf.fromSystemProperties());
         try {
             if (target.exists("") && !target.isDirectory("")) {
@@ -140,14 +149,37 @@ public final class AggregateJob {
         return storage;
     }
 
-    /** Aggregates, draws and writes; see the class comment. */
-    public static Summary run(SparkSession spark, Settings s) {
-        ChartStyle.headless();
-        // Our own SQL settings, not the caller's: sweep names stay strings, and R and r stay apart.
-        SparkSession session = spark.newSession();
-        session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
-        session.conf().set("spark.sql.caseSensitive", "true");
-        Storage storage = input(s);
+    /**
+     * A sweep directory's committed rows as cells: what {@code aggregate}, {@code refine} and {@code compare} start
+     * from.
+     *
+     * @param storage  the sweep directory
+     * @param design   its axes and constants
+     * @param table    the cells
+     * @param repeated rows that repeat a point (each point counts once)
+     * @param manifest its manifest, for display
+     */
+    public record Sweep(Storage storage, Design design, CellTable table, long repeated, ManifestView manifest) {
+
+        /** The sweep's name: its manifest's, else its rows'. */
+        public String name() {
+            return manifest.name().orElseGet(() -> {
+                Object name = design.constants().get("sweep");
+                return name != null ? name.toString() : table.axes().contains("sweep") ? "several sweeps" : "sweep";
+            });
+        }
+    }
+
+    /**
+     * Reads the committed rows of {@code sweepDir} into cells over {@code by} (every varying parameter when empty)
+     * with chart axes {@code x} and {@code y} (null: {@link Design#detect} chooses).
+     *
+     * @throws BadInputException when the directory holds no sweep rows, or the axes are not its columns
+     */
+    public static Sweep read(SparkSession spark, String sweepDir, List<String> by, String x, String y,
+                             double recoveryThreshold) {
+        SparkSession session = session(spark);
+        Storage storage = sweepDirectory(sweepDir);
         String rowsDir = storage.uri(ROWS);
         Dataset<Row> rows;
         long repeated;
@@ -166,14 +198,33 @@ public final class AggregateJob {
                         + "' is missing");
             }
         }
-        Design design = Design.detect(rows, s.by(), s.x(), s.y());
+        Design design = Design.detect(rows, by, x, y);
         if (design.empty()) {
             throw new BadInputException(rowsDir + " holds no rows: nothing to aggregate");
         }
-        CellTable table = CellTable.aggregate(rows, design.axes(), s.recoveryThreshold());
+        CellTable table = CellTable.aggregate(rows, design.axes(), recoveryThreshold);
+        return new Sweep(storage, design, table, repeated, ManifestView.read(storage));
+    }
 
-        ManifestView manifest = ManifestView.read(storage);
-        String sweep = manifest.name().orElseGet(() -> sweepName(design, table));
+    /** Our own SQL settings, not the caller's: sweep names stay strings, and R and r stay apart. */
+    private static SparkSession session(SparkSession spark) {
+        SparkSession session = spark.newSession();
+        session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        session.conf().set("spark.sql.caseSensitive", "true");
+        return session;
+    }
+
+    /** Aggregates, draws and writes; see the class comment. */
+    public static Summary run(SparkSession spark, Settings s) {
+        ChartStyle.headless();
+        input(s);
+        Sweep read = read(spark, s.sweepDir(), s.by(), s.x(), s.y(), s.recoveryThreshold());
+        Design design = read.design();
+        CellTable table = read.table();
+        ManifestView manifest = read.manifest();
+        String sweep = read.name();
+        long repeated = read.repeated();
+        SparkSession session = session(spark);
 
         Storage target = Storage.open(s.reportDir(), HadoopConf.fromSystemProperties());
         Path out = target.isLocal() ? Path.of(URI.create(target.uri())) : temporaryDirectory();
@@ -270,11 +321,6 @@ public final class AggregateJob {
             // a temporary directory: the system cleans it eventually
         }
     }
-    private static String sweepName(Design design, CellTable table) {
-        Object name = design.constants().get("sweep");
-        return name != null ? name.toString() : table.axes().contains("sweep") ? "several sweeps" : "sweep";
-    }
-
     /** Creates the report directory; removes the charts a previous aggregate left, and nothing else. */
     private static void prepare(Path out, Path chartsDir) {
         try {
