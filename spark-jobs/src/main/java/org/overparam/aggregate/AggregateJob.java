@@ -206,8 +206,11 @@ public final class AggregateJob {
         return new Sweep(storage, design, table, repeated, ManifestView.read(storage));
     }
 
-    /** Our own SQL settings, not the caller's: sweep names stay strings, and R and r stay apart. */
-    private static SparkSession session(SparkSession spark) {
+    /**
+     * A session for reading sweep rows, with our own SQL settings, not the caller's: sweep names stay strings, and R
+     * and r stay apart.
+     */
+    public static SparkSession session(SparkSession spark) {
         SparkSession session = spark.newSession();
         session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
         session.conf().set("spark.sql.caseSensitive", "true");
@@ -270,7 +273,7 @@ public final class AggregateJob {
         if (design.charts(s.x(), design.y())) {
             List<Panel> panels = Panel.split(table, design.constants(), s.x(), design.y());
             PhaseCharts drawn = PhaseCharts.draw(table, panels, s.x(), design.y(), sweep, out, CHARTS);
-            Boundary.writeCsv(panels, out.resolve(BOUNDARY_CSV));
+            Boundary.writeCsv(panels, Boundary.Rule.DEFAULT, out.resolve(BOUNDARY_CSV));
             charts.addAll(drawn.charts());
             notes.addAll(drawn.notes());
             overlays.addAll(drawn.overlays());

@@ -11,12 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * The phase boundary of a P(bad) map, as data: for each y value (n) of a panel, the smallest x value (R) from which
  * every reachable cell is <em>safe</em>, and whether the data decide it.
  *
- * <p>A cell is judged by its runs (95% Wilson intervals, {@link #LEVEL} the tolerated probability):
+ * <p>A cell is judged by its runs under a {@link Rule} (by default 95% Wilson intervals and a tolerated
+ * probability of {@link #LEVEL}):
  * <ul>
  *   <li><b>unreachable</b>: its runs cannot reach the reference ({@link Cell#reachable()}); left out;</li>
  *   <li><b>safe</b>: the upper bound of P(bad) is at most the level even if every unclassified run (not converged,
@@ -38,6 +40,59 @@ public final class Boundary {
     public enum Verdict { UNREACHABLE, SAFE, UNSAFE, OPEN }
 
     /**
+     * What "bad minima are rare" means: P(bad) at most {@code level}, judged by two-sided Wilson intervals at
+     * {@code confidence}.
+     */
+    public record Rule(double level, double confidence) {
+
+        /** 5% at 95%: what {@code aggregate} draws and writes. */
+        public static final Rule DEFAULT = new Rule(LEVEL, 0.95);
+
+        public Rule {
+            if (!(level > 0 && level < 1)) {
+                throw new IllegalArgumentException("the threshold must be in (0, 1), got " + level);
+            }
+            if (!(confidence >= 0.5 && confidence < 1)) {
+                throw new IllegalArgumentException("the confidence must be in [0.5, 1), got " + confidence);
+            }
+        }
+
+        /** The normal quantile of the two-sided interval: Φ⁻¹(1 − (1 − confidence)/2), 1.96 at 95%. */
+        public double z() {
+            return confidence == 0.95 ? WilsonInterval.Z95
+                    : new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
+        }
+
+        /** The interval of k bad runs among n under this rule. */
+        public WilsonInterval interval(long k, long n) {
+            return WilsonInterval.of(k, n, z());
+        }
+
+        /**
+         * How a cell of {@code runs} runs, {@code bad} of them at a bad minimum and {@code unclassified} without a
+         * verdict, stands against the level; see the class comment.
+         */
+        public Verdict verdict(long runs, long bad, long unclassified, boolean reachable) {
+            if (!reachable) {
+                return Verdict.UNREACHABLE;
+            }
+            if (interval(bad + unclassified, runs).hi() <= level) {
+                return Verdict.SAFE;
+            }
+            return interval(bad, runs).lo() > level ? Verdict.UNSAFE : Verdict.OPEN;
+        }
+
+        public Verdict verdict(Cell c) {
+            return verdict(c.runs(), c.bad(), c.unclassified(), c.reachable());
+        }
+
+        /** The smallest run count at which a cell without a bad or unclassified run is safe (73 at 5%, 95%). */
+        public long runsToCertify() {
+            return WilsonInterval.runsToCertify(level, z());
+        }
+    }
+
+    /**
      * One row of a panel: the boundary cell's x index (−1: none in the grid), whether it is decided, and the x index
      * of the cell that stops it from reaching lower: the largest x whose reachable cell is not safe (−1: none).
      */
@@ -47,43 +102,49 @@ public final class Boundary {
     private Boundary() {
     }
 
-    /** How {@code c} stands against {@link #LEVEL}. */
+    /** How {@code c} stands against the default rule. */
     public static Verdict verdict(Cell c) {
-        if (!c.reachable()) {
-            return Verdict.UNREACHABLE;
-        }
-        if (WilsonInterval.of(c.bad() + c.unclassified(), c.runs()).hi() <= LEVEL) {
-            return Verdict.SAFE;
-        }
-        return WilsonInterval.of(c.bad(), c.runs()).lo() > LEVEL ? Verdict.UNSAFE : Verdict.OPEN;
+        return Rule.DEFAULT.verdict(c);
     }
 
-    /** The boundary of each row j of the panel. */
+    /** The boundary of each row j of the panel, under the default rule. */
     public static Row[] rows(Panel panel) {
+        return rows(panel, Rule.DEFAULT);
+    }
+
+    /** The boundary of each row j of the panel under {@code rule}. */
+    public static Row[] rows(Panel panel, Rule rule) {
         Row[] rows = new Row[panel.yScale().size()];
-        int columns = panel.xScale().size();
+        Verdict[] verdicts = new Verdict[panel.xScale().size()];
         for (int j = 0; j < rows.length; j++) {
-            int first = -1;
-            int below = -1;
-            Verdict belowVerdict = null;
-            for (int i = columns - 1; i >= 0; i--) {
+            for (int i = 0; i < verdicts.length; i++) {
                 Cell c = panel.at(i, j);
-                if (c == null) {
-                    continue; // not in the design (R tied to r, say): no evidence either way
-                }
-                Verdict v = verdict(c);
-                if (v == Verdict.SAFE) {
-                    first = i;
-                } else if (v != Verdict.UNREACHABLE) {
-                    below = i;
-                    belowVerdict = v;
-                    break;
-                }
+                verdicts[i] = c == null ? null : rule.verdict(c);
             }
-            boolean decided = first >= 0 && (below < 0 || belowVerdict == Verdict.UNSAFE);
-            rows[j] = new Row(first, decided, below);
+            rows[j] = row(verdicts);
         }
         return rows;
+    }
+
+    /**
+     * The boundary of one row from its cells' verdicts in increasing x, null where the design has no cell (R tied to
+     * r, say: no evidence either way).
+     */
+    public static Row row(Verdict[] verdicts) {
+        int first = -1;
+        int below = -1;
+        Verdict belowVerdict = null;
+        for (int i = verdicts.length - 1; i >= 0; i--) {
+            Verdict v = verdicts[i];
+            if (v == Verdict.SAFE) {
+                first = i;
+            } else if (v != null && v != Verdict.UNREACHABLE) {
+                below = i;
+                belowVerdict = v;
+                break;
+            }
+        }
+        return new Row(first, first >= 0 && (below < 0 || belowVerdict == Verdict.UNSAFE), below);
     }
 
     /** Per row j, the x index of the boundary cell, or −1 when the row has none in the grid. */
@@ -93,7 +154,7 @@ public final class Boundary {
 
     /** Runs a cell without any bad run needs before its upper bound reaches LEVEL (73 at 5%). */
     public static long runsNeeded() {
-        return WilsonInterval.runsToCertify(LEVEL);
+        return Rule.DEFAULT.runsToCertify();
     }
 
     /**
@@ -102,7 +163,7 @@ public final class Boundary {
      * runs and upper bound, the blocking cell (the largest x not safe: just below the boundary, or the top of the
      * row when it has none) with its verdict and lower bound, and the runs of the row's cells.
      */
-    public static void writeCsv(List<Panel> panels, Path file) {
+    public static void writeCsv(List<Panel> panels, Rule rule, Path file) {
         if (panels.isEmpty()) {
             return;
         }
@@ -114,7 +175,7 @@ public final class Boundary {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(String.join(",", columns) + "\r\n");
             for (Panel p : panels) {
-                Row[] rows = rows(p);
+                Row[] rows = rows(p, rule);
                 for (int j = 0; j < rows.length; j++) {
                     List<Object> out = new ArrayList<>();
                     for (Map.Entry<String, Object> e : p.fixed().entrySet()) {
@@ -129,18 +190,18 @@ public final class Boundary {
                     out.add(at == null ? null : at.runs());
                     out.add(at == null ? null : at.bad());
                     out.add(at == null ? null : at.unclassified());
-                    out.add(at == null ? null : WilsonInterval.of(at.bad() + at.unclassified(), at.runs()).hi());
+                    out.add(at == null ? null : rule.interval(at.bad() + at.unclassified(), at.runs()).hi());
                     out.add(r.below() < 0 ? null : p.xScale().values().get(r.below()));
-                    out.add(below == null ? null : verdict(below).name().toLowerCase(Locale.ROOT));
-                    out.add(below == null ? null : WilsonInterval.of(below.bad(), below.runs()).lo());
+                    out.add(below == null ? null : rule.verdict(below).name().toLowerCase(Locale.ROOT));
+                    out.add(below == null ? null : rule.interval(below.bad(), below.runs()).lo());
                     long rowRuns = 0;
                     for (int i = 0; i < p.xScale().size(); i++) {
                         Cell c = p.at(i, j);
                         rowRuns += c == null ? 0 : c.runs();
                     }
                     out.add(rowRuns);
-                    out.add(LEVEL);
-                    out.add(0.95);
+                    out.add(rule.level());
+                    out.add(rule.confidence());
                     w.write(String.join(",", out.stream().map(CellTable::csvField).toList()) + "\r\n");
                 }
             }

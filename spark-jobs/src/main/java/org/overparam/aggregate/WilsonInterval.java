@@ -58,14 +58,19 @@ public record WilsonInterval(double lo, double hi) {
      * n with z²/(n + z²) ≤ p, i.e. n ≥ z²(1 − p)/p (73 for p = 5%).
      */
     public static long runsToCertify(double p) {
+        return runsToCertify(p, Z95);
+    }
+
+    /** {@link #runsToCertify(double)} for the normal quantile z. */
+    public static long runsToCertify(double p, double z) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("p must be in (0, 1), got " + p);
         }
-        long n = (long) Math.ceil(Z95 * Z95 * (1 - p) / p);
-        while (n > 1 && of(0, n - 1).hi() <= p) {
+        long n = (long) Math.ceil(z * z * (1 - p) / p);
+        while (n > 1 && of(0, n - 1, z).hi() <= p) {
             n--;
         }
-        while (of(0, n).hi() > p) {
+        while (of(0, n, z).hi() > p) {
             n++;
         }
         return n;

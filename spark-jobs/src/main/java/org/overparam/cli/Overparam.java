@@ -40,6 +40,7 @@ public final class Overparam implements Callable<Integer> {
             PlanCommand::new,
             RunCommand::new,
             SweepCommand::new,
+            RefineCommand::new,
             AggregateCommand::new);
 
     @Spec

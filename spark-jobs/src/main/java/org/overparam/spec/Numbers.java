@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Number formatting and rounding shared by the spec, its ranges and its normalized form. */
-final class Numbers {
+public final class Numbers {
 
     /** Interior range values are rounded to this many significant digits, so 0.1·3 reads 0.3. */
     private static final MathContext RANGE_DIGITS = new MathContext(12);
@@ -16,7 +16,7 @@ final class Numbers {
      * Round-trip text as a spec would write it: integral values without a fraction (20), the rest as Java's
      * {@link Double#toString} with a YAML-friendly exponent (0.001, 1e-8, 2.5e-10, 1e8).
      */
-    static String format(double v) {
+    public static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e7) {
             return Long.toString((long) v);
         }

@@ -10,7 +10,8 @@ import java.util.Set;
  * Where the points of one spec sit in another: the index in {@code to} of the point with the same coordinates
  * (every slot's value and the replicate) as a point of {@code from}, or −1 when {@code to} does not have it. Made
  * for a spec that extends a recorded one ({@link Extension}): axes that gained or lost values, more or fewer
- * replicates, a fixed field that became an axis. Pure arithmetic on the two grids, no point is built, so a resume
+ * replicates, a fixed field that became an axis; and for the refinements of one ({@code refine}), each an axis or
+ * two of it fixed at other values. Pure arithmetic on the two grids, no point is built, so a resume
  * can carry millions of recorded points over to the extended spec in a second and a bitmap.
  */
 public final class PointMap {
@@ -67,11 +68,12 @@ public final class PointMap {
                 }
             }
         }
-        // Fixed in both: the same value (or both unset), else the points mean different things.
+        // Fixed in both at different values (two refinements of one experiment, at n = 24 and at n = 32, say): no
+        // point is shared, which the point ids confirm below (a field that is not part of a point, such as one its
+        // family does not use, would make the same points: then there is no map).
+        boolean disjoint = false;
         for (int s = 0; s < inDim.length; s++) {
-            if (!inDim[s] && !a.derived(s) && Double.compare(a.base(s), b.base(s)) != 0) {
-                return Optional.empty();
-            }
+            disjoint |= !inDim[s] && !a.derived(s) && Double.compare(a.base(s), b.base(s)) != 0;
         }
         long[] strides = new long[toDims.length];
         long stride = 1;
@@ -117,7 +119,7 @@ public final class PointMap {
             }
             constant += i * strides[t];
         }
-        PointMap map = new PointMap(from, to, toIndex, toStride, constant);
+        PointMap map = new PointMap(from, to, toIndex, toStride, disjoint ? -1 : constant);
         return map.agreesOnPointIds() ? Optional.of(map) : Optional.empty();
     }
 

@@ -24,7 +24,9 @@ import org.overparam.io.Storage;
  * <ul>
  *   <li>{@link Lease}: a driver takes the directory; every entry after it, up to the next lease, is that
  *   driver's. A driver that finds its next position taken has lost the directory and stops.</li>
- *   <li>{@link Run}: a sweep run's spec (normalized), code version and master: the directory's history.</li>
+ *   <li>{@link Run}: a sweep run's spec (normalized), code version and master: the directory's history. A run of
+ *   {@code refine} names the experiment's spec it refines (a few cells of it, with more replicates or axis values
+ *   between the grid's).</li>
  *   <li>{@link Wave}: a committed wave, its Parquet files (below {@code rows/}) and row count. A wave's rows are
  *   committed when, and only when, its entry exists; files that no entry names are leftovers.</li>
  *   <li>{@link Release}: the driver gave the directory back.</li>
@@ -68,9 +70,10 @@ public final class CommitLog {
      * @param master         the Spark master
      * @param points         points in the spec
      * @param started        when (ISO-8601)
+     * @param refines        for a run of {@code refine}, the hash of the experiment's spec it refines; else null
      */
     public record Run(String specHash, String normalizedSpec, String codeVersion, String master, long points,
-                      String started) implements Entry {
+                      String started, String refines) implements Entry {
     }
 
     /**
@@ -193,5 +196,16 @@ public final class CommitLog {
     /** Every run, oldest first. */
     public List<Run> runs() {
         return entries.stream().filter(Run.class::isInstance).map(Run.class::cast).toList();
+    }
+
+    /** The experiment's spec: that of the latest run that is not a refinement, if any. */
+    public Optional<Run> experiment() {
+        List<Run> runs = runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            if (runs.get(i).refines() == null) {
+                return Optional.of(runs.get(i));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -17,15 +17,16 @@ import java.util.TreeMap;
  *
  * @param name             the sweep's name; a directory holds one sweep
  * @param seed             its master seed: with the name, the sweep's identity
- * @param specHash         SHA-256 of the normalized spec of the latest run
+ * @param specHash         SHA-256 of the normalized spec of the latest run (of the spec it refines, for a run of
+ *                         {@code refine})
  * @param normalizedSpec   that normalized spec (JSON text, every default filled in)
  * @param codeVersion      the code version of the latest run
  * @param sparkVersion     the Spark version of the latest run
  * @param master           the Spark master of the latest run
  * @param started          when the latest run started (ISO-8601)
  * @param finished         when it finished, or null while running or after a crash
- * @param pointsTotal      points in the latest spec
- * @param pointsDone       rows in the directory for the latest spec's points
+ * @param pointsTotal      points in the latest spec (after {@code refine}: rows in the directory)
+ * @param pointsDone       rows in the directory for the latest spec's points (after {@code refine}: all rows)
  * @param countsByOutcome  rows per outcome over the whole directory
  * @param history          every sweep run on the directory, oldest first (from its commit log): how the grid
  *                         was extended, and by which code versions
@@ -43,8 +44,10 @@ public record Manifest(String name, long seed, String specHash, String normalize
      * @param codeVersion its code version
      * @param master      its Spark master
      * @param points      points in its spec
+     * @param refines     for a run of {@code refine}, the hash of the spec it refines; else null
      */
-    public record Run(String started, String specHash, String codeVersion, String master, long points) {
+    public record Run(String started, String specHash, String codeVersion, String master, long points,
+                      String refines) {
     }
 
     public static final String FILE = "manifest.json";

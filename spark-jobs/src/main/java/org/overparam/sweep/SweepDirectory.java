@@ -75,11 +75,14 @@ final class SweepDirectory {
         return new SweepDirectory(storage, out);
     }
 
-    /** The spec the directory's latest run recorded: in its log, else (an older version's) in its manifest. */
+    /**
+     * The experiment's spec as the directory's latest run (other than a refinement) recorded it: in its log, else (an
+     * older version's) in its manifest.
+     */
     private static Optional<String> recordedSpec(Storage storage, CommitLog log, String out) throws IOException {
-        List<CommitLog.Run> runs = log.runs();
-        if (!runs.isEmpty()) {
-            return Optional.of(runs.get(runs.size() - 1).normalizedSpec());
+        Optional<CommitLog.Run> experiment = log.experiment();
+        if (experiment.isPresent()) {
+            return Optional.of(experiment.get().normalizedSpec());
         }
         Optional<byte[]> manifest = storage.read(Manifest.FILE);
         if (manifest.isEmpty()) {

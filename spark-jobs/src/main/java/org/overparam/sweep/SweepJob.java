@@ -59,8 +59,15 @@ public final class SweepJob {
      * @param master     Spark master URL, or null for spark-submit's or embedded local mode
      * @param wavePoints points per committed wave, 0 for the default
      * @param terminal   whether progress may redraw a bar
+     * @param refines    for {@code refine}: the experiment's spec that this spec refines (some of its cells with
+     *                   more replicates, or axis values between its grid's), which the directory and its manifest
+     *                   keep describing; null for a sweep of its own
      */
-    public record Options(String out, String master, int wavePoints, boolean terminal) {
+    public record Options(String out, String master, int wavePoints, boolean terminal, SweepSpec refines) {
+
+        public Options(String out, String master, int wavePoints, boolean terminal) {
+            this(out, master, wavePoints, terminal, null);
+        }
     }
 
     public static Summary run(SweepSpec spec, String specYaml, Options options, PrintWriter log) {
@@ -121,8 +128,9 @@ public final class SweepJob {
             throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String master = spark.sparkContext().master();
+        SweepSpec refines = options.refines();
         lease.append(new CommitLog.Run(spec.hash(), spec.normalized(), CodeVersion.get(), master, spec.count(),
-                started));
+                started, refines == null ? null : refines.hash()));
 
         // Points already done: from the log alone when every committed wave recorded its positions, under this spec
         // or one it extends (a rerun, a grown grid); else from the committed rows' point ids.
@@ -151,9 +159,14 @@ public final class SweepJob {
                 alreadyDone, dir.root(), pending.length, master);
 
         List<Manifest.Run> history = lease.log().runs().stream().map(r -> new Manifest.Run(r.started(),
-                r.specHash(), r.codeVersion(), r.master(), r.points())).toList();
-        Manifest manifest = new Manifest(spec.name(), spec.seed(), spec.hash(), spec.normalized(), CodeVersion.get(),
-                spark.version(), master, started, null, spec.count(), alreadyDone, Map.of(), history);
+                r.specHash(), r.codeVersion(), r.master(), r.points(), r.refines())).toList();
+        // A refinement's manifest describes the experiment it refines, and counts every row in the directory.
+        SweepSpec experiment = refines == null ? spec : refines;
+        long rowsBefore = doneCounts.values().stream().mapToLong(Long::longValue).sum();
+        Manifest manifest = new Manifest(experiment.name(), experiment.seed(), experiment.hash(),
+                experiment.normalized(), CodeVersion.get(), spark.version(), master, started, null,
+                refines == null ? spec.count() : rowsBefore + pending.length,
+                refines == null ? alreadyDone : rowsBefore, Map.of(), history);
         dir.write(manifest);
 
         // A point's cost is its cell's (replicates differ only in their seeds): one estimate per cell.
@@ -190,7 +203,8 @@ public final class SweepJob {
                 counts.merge(o.name(), n.value(), Long::sum);
             }
         });
-        dir.write(manifest.finish(Instant.now().toString(), spec.count(), counts));
+        dir.write(manifest.finish(Instant.now().toString(),
+                refines == null ? spec.count() : rowsBefore + pending.length, counts));
         log.printf("done: %,d rows for %,d points in %s; outcomes %s%n", alreadyDone + pointsDone.value(),
                 spec.count(), dir.rows(), counts);
         return new Summary(spec.count(), alreadyDone, pending.length, counts);

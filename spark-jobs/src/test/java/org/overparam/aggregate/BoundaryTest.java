@@ -91,7 +91,7 @@ class BoundaryTest {
         CellTable t = CellTable.of(List.of("R", "n"), List.of(DataTypes.IntegerType, DataTypes.IntegerType), cells,
                 1e-3, false);
         Path file = dir.resolve("boundary.csv");
-        Boundary.writeCsv(Panel.split(t, Map.of(), "R", "n"), file);
+        Boundary.writeCsv(Panel.split(t, Map.of(), "R", "n"), Boundary.Rule.DEFAULT, file);
         List<String> lines = Files.readAllLines(file);
         assertEquals("n,boundary_R,decided,runs,bad,unclassified,p_bad_hi,blocking_R,blocking_verdict,"
                 + "blocking_p_bad_lo,row_runs,level,confidence", lines.get(0));

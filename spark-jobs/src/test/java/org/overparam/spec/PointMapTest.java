@@ -54,9 +54,19 @@ class PointMapTest {
     }
 
     @Test
-    void specsThatDisagreeOnAFixedFieldDoNotMap() {
+    void specsFixedAtDifferentValuesShareNoPoint() {
         SweepSpec before = spec(2, NETWORK, "  R: [1, 2]\n  alpha: 0.1\n  n: [12, 16]\n");
-        assertTrue(PointMap.between(before, spec(2, "{family: quadratic-network, d: 7, r: 1}",
-                "  R: [1, 2]\n  alpha: 0.1\n  n: [12, 16]\n")).isEmpty());
+        SweepSpec otherD = spec(2, "{family: quadratic-network, d: 7, r: 1}", "  R: [1, 2]\n  alpha: 0.1\n  n: [12, 16]\n");
+        assertMapsByPointId(before, otherD);
+        for (long i = 0; i < before.count(); i++) {
+            assertEquals(-1, PointMap.between(before, otherD).orElseThrow().index(i));
+        }
+        // Two refinements of one experiment, at n = 12 and at n = 16 (R = 2 at more replicates, and R = 3).
+        SweepSpec at12 = spec(6, NETWORK, "  R: [2]\n  alpha: 0.1\n  n: 12\n");
+        SweepSpec at16 = spec(4, NETWORK, "  R: [2, 3]\n  alpha: 0.1\n  n: 16\n");
+        assertMapsByPointId(at12, at16);
+        assertMapsByPointId(at16, at12);
+        assertMapsByPointId(at16, before);
+        assertMapsByPointId(before, at12);
     }
 }

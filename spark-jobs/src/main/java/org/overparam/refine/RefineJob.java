@@ -1,0 +1,266 @@
+package org.overparam.refine;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.overparam.aggregate.AggregateJob;
+import org.overparam.aggregate.Boundary;
+import org.overparam.aggregate.Cell;
+import org.overparam.cli.BadInputException;
+import org.overparam.io.Storage;
+import org.overparam.spec.SpecError;
+import org.overparam.spec.SpecLoader;
+import org.overparam.spec.Slices;
+import org.overparam.spec.SweepSpec;
+import org.overparam.sweep.CommitLog;
+import org.overparam.sweep.CommittedRows;
+import org.overparam.sweep.SparkSessions;
+import org.overparam.sweep.SweepJob;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * {@code overparam refine DIR}: a sequential design on a finished sweep. Round after round it reads the rows, asks
+ * {@link Plan} which cells along the axis need replicates and which values go between two grid values, and runs
+ * them in DIR as refinements of the experiment's spec ({@link Slices}: the same points, seeds and engine, recorded in
+ * the commit log), until every row's boundary is resolved or the budget is spent. A rerun after a crash starts from
+ * the rows committed; a rerun when all is resolved adds nothing.
+ */
+public final class RefineJob {
+
+    /**
+     * What to refine and how.
+     *
+     * @param dir           the sweep directory: a local path or a Hadoop file system URI
+     * @param master        Spark master URL, or null for embedded local mode
+     * @param rule          what "bad minima are rare" means
+     * @param axis          the axis along which boundaries are sought
+     * @param budget        the most runs this command adds
+     * @param maxReplicates the most replicates any cell gets
+     */
+    public record Settings(String dir, String master, Boundary.Rule rule, String axis, long budget,
+                           int maxReplicates) {
+        public Settings {
+            if (budget < 0) {
+                throw new BadInputException("--budget must be >= 0, got " + budget);
+            }
+            if (maxReplicates < 1) {
+                throw new BadInputException("--max-replicates must be >= 1, got " + maxReplicates);
+            }
+        }
+    }
+
+    /**
+     * A row's final standing.
+     *
+     * @param label    the row's other axis values
+     * @param cells    its cells with runs, in increasing value
+     * @param standing where it stands
+     */
+    public record RowResult(String label, List<Plan.Cell> cells, Plan.Standing standing) {
+    }
+
+    /**
+     * What a refinement did.
+     *
+     * @param sweep      the experiment's name
+     * @param axis       the axis
+     * @param rows       every row's standing
+     * @param gridRuns   runs in the directory before this command
+     * @param added      runs this command added
+     * @param rounds     rounds run
+     * @param budgetLeft whether budget was left at the end (false: spent before every row was resolved)
+     * @param fullGrid   runs of the full grid at the same resolution and confidence: every value any row has, in
+     *                   every row, with the most replicates any cell has
+     */
+    public record Result(String sweep, String axis, List<RowResult> rows, long gridRuns, long added, int rounds,
+                         boolean budgetLeft, long fullGrid) {
+    }
+
+    private RefineJob() {
+    }
+
+    /** The experiment's spec recorded in {@code dir}, checked before Spark starts. */
+    public static SweepSpec experiment(String dir) {
+        Storage storage = AggregateJob.sweepDirectory(dir);
+        CommitLog log;
+        try {
+            log = CommitLog.read(storage);
+        } catch (IOException e) {
+            throw new BadInputException("sweep directory " + dir + " cannot be read: " + e.getMessage());
+        }
+        CommitLog.Run run = log.experiment().orElseThrow(() -> new BadInputException(dir + " records no spec (it"
+                + " was written by an older version): rerun its sweep once with 'overparam sweep SPEC --out " + dir
+                + "', then refine"));
+        return SpecLoader.parse(run.normalizedSpec());
+    }
+
+    public static Result run(Settings s, PrintWriter out) {
+        SweepSpec experiment = experiment(s.dir());
+        List<Slices.Row> rows;
+        try {
+            rows = Slices.along(experiment, s.axis());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--axis " + s.axis() + ": " + e.getMessage());
+        }
+        Storage storage = AggregateJob.sweepDirectory(s.dir());
+        Plan.Settings plan = new Plan.Settings(s.rule(), experiment.replicates(), s.maxReplicates(),
+                Resolution.of(rows.get(0).values(), rows.get(0).integer()));
+        TreeSet<Double> values = new TreeSet<>();
+        int[] extent = {experiment.replicates()};
+        recorded(storage, s.axis(), values, extent);
+
+        SparkSession spark = SparkSessions.get(s.master(), "overparam refine " + experiment.name());
+        out.printf(Locale.ROOT, "refine %s along %s: P(bad) <= %s at %s confidence, budget %,d runs%n",
+                experiment.name(), s.axis(), percent(s.rule().level()), percent(s.rule().confidence()), s.budget());
+        long added = 0;
+        long gridRuns = -1;
+        int round = 0;
+        List<List<Plan.Cell>> cells;
+        while (true) {
+            Map<String, Fact> facts = facts(spark, storage);
+            if (gridRuns < 0) {
+                gridRuns = facts.size();
+            }
+            cells = new ArrayList<>();
+            for (Slices.Row row : rows) {
+                cells.add(cells(row, values, extent[0], facts));
+            }
+            List<Plan.Addition> next = Plan.next(cells, plan, s.budget() - added);
+            if (next.isEmpty()) {
+                break;
+            }
+            round++;
+            long asked = next.stream().mapToLong(Plan.Addition::cost).sum();
+            long newValues = next.stream().filter(a -> !values.contains(a.value())).count();
+            out.printf(Locale.ROOT, "round %d: %,d runs in %d cells (%d at new values of %s)%n", round, asked,
+                    next.size(), newValues, s.axis());
+            out.flush();
+            added += runAdditions(next, rows, s, experiment);
+            next.forEach(a -> {
+                values.add(a.value());
+                extent[0] = Math.max(extent[0], a.replicates());
+            });
+        }
+        List<RowResult> results = new ArrayList<>();
+        for (int j = 0; j < rows.size(); j++) {
+            results.add(new RowResult(rows.get(j).label(), cells.get(j), Plan.standing(cells.get(j), plan)));
+        }
+        long maxExtent = cells.stream().flatMap(List::stream).mapToLong(Plan.Cell::extent).max().orElse(0);
+        long fullGrid = (long) rows.size() * values.size() * maxExtent;
+        boolean unresolved = results.stream().anyMatch(r -> !r.standing().resolved());
+        return new Result(experiment.name(), s.axis(), results, gridRuns, added, round,
+                !(unresolved && added >= s.budget()), fullGrid);
+    }
+
+    /** Runs a round's additions, one spec per row and replicate count; the runs added. */
+    private static long runAdditions(List<Plan.Addition> next, List<Slices.Row> rows, Settings s,
+                                     SweepSpec experiment) {
+        Map<List<Integer>, List<Double>> groups = new LinkedHashMap<>();
+        for (Plan.Addition a : next) {
+            groups.computeIfAbsent(List.of(a.row(), a.replicates()), k -> new ArrayList<>()).add(a.value());
+        }
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        long added = 0;
+        for (Map.Entry<List<Integer>, List<Double>> g : groups.entrySet()) {
+            double[] v = g.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            SweepSpec spec = rows.get(g.getKey().get(0)).with(v, g.getKey().get(1));
+            added += SweepJob.run(spec, spec.normalized(),
+                    new SweepJob.Options(s.dir(), s.master(), 0, false, experiment), quiet).computed();
+        }
+        return added;
+    }
+
+    /** A row's cells at every value recorded so far, counted over replicates 0 … extent − 1 from the rows. */
+    private static List<Plan.Cell> cells(Slices.Row row, TreeSet<Double> values, int extent,
+                                         Map<String, Fact> facts) {
+        List<Plan.Cell> cells = new ArrayList<>();
+        for (double v : values) {
+            SweepSpec spec;
+            try {
+                spec = row.with(new double[] {v}, extent);
+            } catch (SpecError e) {
+                continue; // a value another row has that this one cannot take
+            }
+            long runs = 0;
+            long last = -1;
+            long bad = 0;
+            long unclassified = 0;
+            long unreachable = 0;
+            for (int i = 0; i < spec.count(); i++) {
+                Fact f = facts.get(spec.point(i).pointId());
+                if (f != null) {
+                    runs++;
+                    last = i;
+                    bad += f.bad() ? 1 : 0;
+                    unclassified += f.unclassified() ? 1 : 0;
+                    unreachable += f.reachable() ? 0 : 1;
+                }
+            }
+            if (runs > 0) {
+                cells.add(new Plan.Cell(v, runs, last + 1, bad, unclassified, unreachable < runs));
+            }
+        }
+        return cells;
+    }
+
+    /** What a row says about the landscape. */
+    private record Fact(boolean bad, boolean unclassified, boolean reachable) {
+    }
+
+    /** Every committed row's point id and verdict. */
+    private static Map<String, Fact> facts(SparkSession spark, Storage storage) {
+        Dataset<Row> rows;
+        try {
+            rows = CommittedRows.read(AggregateJob.session(spark), storage).orElseThrow();
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the rows in " + storage.uri("rows") + ": " + e.getMessage());
+        }
+        boolean hasReachable = List.of(rows.columns()).contains("reference_reachable");
+        List<Row> collected = rows.select(col("point_id"), col("bad_local_min"), col("outcome"),
+                hasReachable ? col("reference_reachable") : lit(true)).collectAsList();
+        Map<String, Fact> facts = new HashMap<>(collected.size() * 2);
+        for (Row r : collected) {
+            String outcome = r.getString(2);
+            boolean unclassified = Cell.UNCLASSIFIED.stream().anyMatch(o -> o.name().equals(outcome));
+            facts.put(r.getString(0), new Fact(!r.isNullAt(1) && r.getBoolean(1), unclassified,
+                    r.isNullAt(3) || r.getBoolean(3)));
+        }
+        return facts;
+    }
+
+    /** The axis values and the most replicates of every spec the log recorded (the experiment and refinements). */
+    private static void recorded(Storage storage, String axis, TreeSet<Double> values, int[] extent) {
+        try {
+            for (CommitLog.Run run : CommitLog.read(storage).runs()) {
+                try {
+                    SweepSpec spec = SpecLoader.parse(run.normalizedSpec());
+                    for (double v : Slices.values(spec, axis)) {
+                        values.add(v);
+                    }
+                    extent[0] = Math.max(extent[0], spec.replicates());
+                } catch (SpecError | IllegalArgumentException e) {
+                    // a spec of an older version, or without this axis: its rows are no cells of this refinement
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException("sweep directory " + storage.uri() + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String percent(double p) {
+        return BigDecimal.valueOf(p).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+}
