@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * How finely {@code refine} bisects an axis: an integer axis (R, n) down to neighbouring integers; a real axis to a
  * quarter of the smallest gap between the experiment's values (two bisections), on a log scale when all its
- * values are positive (α = 1e-3, 1e-2, … halves in its exponent), the new values rounded to three significant
- * digits.
+ * values are positive (α = 1e-3, 1e-2, … halves in its exponent). New values are rounded for reading: to three
+ * significant digits on a log scale, to a tenth of the finest gap on a linear one.
  *
  * @param integer  whether the axis takes integers only
  * @param log      whether gaps are measured as ratios
@@ -19,6 +19,8 @@ public record Resolution(boolean integer, boolean log, double finest) {
 
     /** Bisections below the experiment's own spacing on a real axis. */
     static final int LEVELS = 2;
+    /** Slack for the rounding of new values when comparing a gap with the finest: rounding moves a value by 0.5%. */
+    private static final double SLACK = 1.05;
 
     /** The resolution of an axis with the experiment's {@code values}. */
     public static Resolution of(double[] values, boolean integer) {
@@ -44,14 +46,19 @@ public record Resolution(boolean integer, boolean log, double finest) {
             return hi - lo >= 2 ? Optional.of(Math.floor((lo + hi) / 2)) : Optional.empty();
         }
         double gap = log ? Math.log(hi / lo) : hi - lo;
-        if (!(gap > finest * (1 + 1e-9))) {
+        if (!(gap > finest * SLACK)) {
             return Optional.empty();
         }
-        double mid = round(log ? Math.sqrt(lo * hi) : (lo + hi) / 2);
+        double mid = log ? round(Math.sqrt(lo * hi), new MathContext(3))
+                : round((lo + hi) / 2, Math.pow(10, Math.floor(Math.log10(finest)) - 1));
         return lo < mid && mid < hi ? Optional.of(mid) : Optional.empty();
     }
 
-    private static double round(double v) {
-        return new BigDecimal(v).round(new MathContext(3)).doubleValue();
+    private static double round(double v, MathContext digits) {
+        return new BigDecimal(v).round(digits).doubleValue();
+    }
+
+    private static double round(double v, double quantum) {
+        return BigDecimal.valueOf(Math.round(v / quantum)).multiply(BigDecimal.valueOf(quantum)).doubleValue();
     }
 }

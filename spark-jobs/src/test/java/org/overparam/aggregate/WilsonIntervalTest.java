@@ -23,6 +23,8 @@ class WilsonIntervalTest {
 
     /** Both sides evaluate the same closed form in double precision: agreement to a few ulps of 1. */
     private static final double TOLERANCE = 1e-12;
+    /** At other confidences than 95% the normal quantile comes from Commons Math's series, good to ~1e-9 relative. */
+    private static final double QUANTILE_TOLERANCE = 1e-9;
 
     static Stream<Arguments> scipy() throws IOException {
         try (InputStream in = Objects.requireNonNull(WilsonIntervalTest.class.getResourceAsStream(
@@ -31,19 +33,20 @@ class WilsonIntervalTest {
             List<Arguments> cases = r.lines().filter(l -> !l.startsWith("#") && !l.startsWith("k,"))
                     .map(l -> l.split(","))
                     .map(f -> Arguments.of(Long.parseLong(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]),
-                            Double.parseDouble(f[3])))
+                            Double.parseDouble(f[3]), Double.parseDouble(f[4])))
                     .toList();
             assertTrue(cases.size() >= 15, "the reference file has its cases");
             return cases.stream();
         }
     }
 
-    @ParameterizedTest(name = "{0}/{1} → [{2}, {3}]")
+    @ParameterizedTest(name = "{0}/{1} at {2} → [{3}, {4}]")
     @MethodSource("scipy")
-    void matchesScipy(long k, long n, double lo, double hi) {
-        WilsonInterval w = WilsonInterval.of(k, n);
-        assertEquals(lo, w.lo(), TOLERANCE, "lower bound");
-        assertEquals(hi, w.hi(), TOLERANCE, "upper bound");
+    void matchesScipy(long k, long n, double confidence, double lo, double hi) {
+        WilsonInterval w = new Boundary.Rule(0.05, confidence).interval(k, n);
+        double tolerance = confidence == 0.95 ? TOLERANCE : QUANTILE_TOLERANCE;
+        assertEquals(lo, w.lo(), tolerance, "lower bound");
+        assertEquals(hi, w.hi(), tolerance, "upper bound");
     }
 
     @Test
@@ -65,6 +68,8 @@ class WilsonIntervalTest {
         // SciPy: 0/72 has upper bound 0.05065, 0/73 has 0.04999 (rows of wilson.csv).
         assertEquals(73, WilsonInterval.runsToCertify(0.05));
         assertEquals(73, Boundary.runsNeeded());
+        // At 99% (z = 2.5758): n ≥ z²(1 − p)/p = 126.06, so 127.
+        assertEquals(127, new Boundary.Rule(0.05, 0.99).runsToCertify());
         assertTrue(WilsonInterval.of(0, 72).hi() > 0.05);
         assertTrue(WilsonInterval.of(0, 73).hi() <= 0.05);
     }
