@@ -75,6 +75,16 @@ class BadInputCliTest {
         assertNull(System.getProperty("spark.overparam.fine"), "refused before anything is applied");
     }
 
+    @Test
+    void refineNeedsASweepDirectoryAndARule(@TempDir Path tmp) {
+        assertRefused(Cli.run("refine", tmp.resolve("missing").toString()), List.of("does not exist"));
+        assertRefused(Cli.run("refine", tmp.toString()), List.of("holds no sweep"));
+        assertRefused(Cli.run("refine", tmp.toString(), "--threshold", "1.5"),
+                List.of("--threshold/--confidence: the threshold must be in (0, 1), got 1.5"));
+        assertRefused(Cli.run("refine", tmp.toString(), "--confidence", "1"),
+                List.of("the confidence must be in [0.5, 1), got 1.0"));
+    }
+
     private static void assertRefused(Cli cli, List<String> expected) {
         assertEquals(Overparam.BAD_INPUT, cli.exit(), cli::toString);
         assertEquals("", cli.out(), cli::toString);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.aggregate.Boundary;
+import org.overparam.cli.Cli;
+import org.overparam.cli.Overparam;
 import org.overparam.io.HadoopConf;
 import org.overparam.io.Storage;
 import org.overparam.spec.SpecLoader;
@@ -105,6 +107,11 @@ class RefineJobTest {
         assertEquals(0, none.added());
         assertEquals(result.rows().stream().map(RefineJob.RowResult::standing).toList(),
                 none.rows().stream().map(RefineJob.RowResult::standing).toList());
+
+        Cli cli = Cli.run("refine", out.toString(), "--axis", "d");
+        assertEquals(Overparam.BAD_INPUT, cli.exit(), cli::toString);
+        assertEquals("overparam: --axis d: 'd' is not a grid axis of refine-test (its axes: R, alpha, n)\n",
+                cli.err(), cli::toString);
     }
 
     /** Per "n=…,R=…": runs, bad, unclassified, counted by DuckDB over the Parquet rows. */
