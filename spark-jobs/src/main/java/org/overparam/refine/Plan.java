@@ -18,12 +18,14 @@ import org.overparam.aggregate.Boundary.Verdict;
  *       the threshold, so it gets replicates until it is safe (the boundary moves down past it) or unsafe (the
  *       boundary is found between it and the next value); cells below it cannot move the boundary while it is not
  *       safe, and cells above it are safe already;</li>
- *   <li>when the blocking cell is unsafe and the next value above it is more than one step of the resolution away,
- *       the value halfway between them (the bisection), with the experiment's replicates.</li>
+ *   <li>when the blocking cell is unsafe, or open with the most replicates allowed (its P(bad) too close to the
+ *       threshold to ever decide), and the next value above it is more than one step of the resolution away, the
+ *       value halfway between them (the bisection), with the experiment's replicates: the boundary is narrowed
+ *       down to the blocking value even where that value stays undecided.</li>
  * </ul>
  * A row is done when its blocking cell is unsafe next to a safe value at the resolution, when every cell is safe,
  * when its top cell is unsafe (no boundary inside the range), or when its blocking cell has the most replicates
- * allowed. The replicate counts grow by the count the current estimate needs to decide the cell
+ * allowed and the next value above it is at the resolution. The replicate counts grow by the count the current estimate needs to decide the cell
  * ({@link #replicatesToDecide}), between 1.5× and 4× per round.
  */
 public final class Plan {
@@ -114,12 +116,10 @@ public final class Plan {
                 continue;
             }
             Cell blocking = row.get(s.blocking());
-            if (blocking.verdict(settings.rule()) == Verdict.OPEN) {
-                if (blocking.extent() < settings.maxReplicates()) {
-                    int target = (int) Math.min(settings.maxReplicates(), grow(blocking, settings.rule()));
-                    wanted.add(new Addition(j, blocking.value(), target, target - blocking.runs()));
-                }
-            } else if (s.blocking() + 1 < row.size()) { // unsafe, and a safe value above it
+            if (blocking.verdict(settings.rule()) == Verdict.OPEN && blocking.extent() < settings.maxReplicates()) {
+                int target = (int) Math.min(settings.maxReplicates(), grow(blocking, settings.rule()));
+                wanted.add(new Addition(j, blocking.value(), target, target - blocking.runs()));
+            } else if (s.blocking() + 1 < row.size()) { // unsafe (or open for good), and a safe value above it
                 double lo = blocking.value();
                 double hi = row.get(s.blocking() + 1).value();
                 settings.resolution().between(lo, hi).ifPresent(mid -> wanted.add(

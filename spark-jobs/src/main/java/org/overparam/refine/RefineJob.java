@@ -165,20 +165,30 @@ public final class RefineJob {
                 !(unresolved && added >= s.budget()), fullGrid);
     }
 
-    /** Runs a round's additions, one spec per row and replicate count; the runs added. */
+    /**
+     * Runs a round's additions: the rows that ask for the same values and replicates together, in as few specs as
+     * {@link Slices#together} makes of them; the runs added.
+     */
     private static long runAdditions(List<Plan.Addition> next, List<Slices.Row> rows, Settings s,
                                      SweepSpec experiment) {
-        Map<List<Integer>, List<Double>> groups = new LinkedHashMap<>();
+        Map<Integer, List<Double>> valuesByRow = new LinkedHashMap<>();
+        Map<Integer, Integer> replicatesByRow = new HashMap<>();
         for (Plan.Addition a : next) {
-            groups.computeIfAbsent(List.of(a.row(), a.replicates()), k -> new ArrayList<>()).add(a.value());
+            valuesByRow.computeIfAbsent(a.row(), k -> new ArrayList<>()).add(a.value());
+            replicatesByRow.merge(a.row(), a.replicates(), Math::max);
         }
+        Map<List<Object>, List<Slices.Row>> requests = new LinkedHashMap<>();
+        valuesByRow.forEach((row, values) -> requests.computeIfAbsent(List.of(values, replicatesByRow.get(row)),
+                k -> new ArrayList<>()).add(rows.get(row)));
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         long added = 0;
-        for (Map.Entry<List<Integer>, List<Double>> g : groups.entrySet()) {
-            double[] v = g.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-            SweepSpec spec = rows.get(g.getKey().get(0)).with(v, g.getKey().get(1));
-            added += SweepJob.run(spec, spec.normalized(),
-                    new SweepJob.Options(s.dir(), s.master(), 0, false, experiment), quiet).computed();
+        for (Map.Entry<List<Object>, List<Slices.Row>> r : requests.entrySet()) {
+            @SuppressWarnings("unchecked")
+            double[] values = ((List<Double>) r.getKey().get(0)).stream().mapToDouble(Double::doubleValue).toArray();
+            for (SweepSpec spec : Slices.together(r.getValue(), values, (Integer) r.getKey().get(1))) {
+                added += SweepJob.run(spec, spec.normalized(),
+                        new SweepJob.Options(s.dir(), s.master(), 0, false, experiment), quiet).computed();
+            }
         }
         return added;
     }

@@ -66,11 +66,18 @@ class PlanTest {
         List<Plan.Cell> topUnsafe = List.of(UNSAFE_1, cell(8, 20, 10));
         assertEquals(new Plan.Standing(-1, 1, true, true), Plan.standing(topUnsafe, SETTINGS),
                 "no boundary inside the range, and more runs cannot find one");
-        List<Plan.Cell> capped = List.of(UNSAFE_1, cell(4, 2000, 100), SAFE_8);
+        List<Plan.Cell> capped = List.of(UNSAFE_1, cell(4, 2000, 100), cell(5, 80, 0), SAFE_8);
         assertEquals(Verdict.OPEN, capped.get(1).verdict(RULE), "5.0% of 2000: right at the threshold");
         assertTrue(Plan.next(List.of(allSafe, topUnsafe, capped), SETTINGS, 10_000).isEmpty(),
-                "the open cell has the most replicates allowed");
+                "the open cell has the most replicates allowed, and R = 5 is next to it");
         assertFalse(Plan.standing(capped, SETTINGS).resolved());
+    }
+
+    @Test
+    void aCellThatCannotDecideStillHasItsGapBisected() {
+        List<Plan.Cell> capped = List.of(UNSAFE_1, cell(2, 2000, 100), SAFE_8);
+        assertEquals(List.of(new Plan.Addition(0, 5, 20, 20)), Plan.next(List.of(capped), SETTINGS, 10_000),
+                "R* is in (2, 8] whatever R = 2 turns out to be: R = 5 narrows it");
     }
 
     @Test

@@ -64,6 +64,31 @@ class SlicesTest {
     }
 
     @Test
+    void rowsThatAskAlikeRunAsOneSpecWhenTheyFormAProduct() {
+        List<Slices.Row> rows = Slices.along(EXPERIMENT, "R");
+        double[] values = {2, 3};
+        // Rows in order: (alpha, n) = (0.1, 8), (0.1, 16), (0.1, 24), (0.3, 8), (0.3, 16), (0.3, 24).
+        Map<List<Slices.Row>, Integer> specs = Map.of(rows, 1, List.of(rows.get(0), rows.get(1)), 1,
+                List.of(rows.get(1), rows.get(4)), 1, List.of(rows.get(0), rows.get(4)), 2);
+        for (Map.Entry<List<Slices.Row>, Integer> e : specs.entrySet()) {
+            List<Slices.Row> group = e.getKey();
+            List<SweepSpec> together = Slices.together(group, values, 3);
+            assertEquals(e.getValue(), together.size(), group.toString());
+            assertEquals(ids(group.stream().map(r -> r.with(values, 3)).toList()), ids(together));
+        }
+    }
+
+    private static java.util.Set<String> ids(List<SweepSpec> specs) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (SweepSpec spec : specs) {
+            for (long i = 0; i < spec.count(); i++) {
+                assertTrue(ids.add(spec.point(i).pointId()), "no point twice");
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void onlyANumericGridAxisOfItsOwnIsRefined() {
         assertThrows(IllegalArgumentException.class, () -> Slices.along(EXPERIMENT, "d"));
         SweepSpec zipped = SpecLoader.parse("""
