@@ -121,9 +121,10 @@ public final class Heatmap {
         JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, plot, !lines.isEmpty());
         boolean annotated = xs.size() * ys.size() <= ANNOTATE_MAX_CELLS;
         boolean flagged = panel.cells().values().stream().anyMatch(c -> c.unclassified() > 0);
+        boolean missing = panel.cells().size() < xs.size() * ys.size();
         String legend = (annotated && flagged ? " · " + UNCLASSIFIED_MARK + "u: u runs without a verdict (not"
                 + " converged, diverged, failed)" : "") + (hatched ? " · hatched: the runs cannot reach the"
-                + " reference (too small a rank), no P(bad)" : "");
+                + " reference (too small a rank), no P(bad)" : "") + (missing ? " · grey: no runs" : "");
         ChartStyle.decorate(chart, metric.title() + " over " + panel.x() + " × " + panel.y(), heading + legend);
         chart.addSubtitle(scaleLegend(metric));
         return chart;

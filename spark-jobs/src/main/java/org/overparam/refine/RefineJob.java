@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -129,8 +131,9 @@ public final class RefineJob {
         long gridRuns = -1;
         int round = 0;
         List<List<Plan.Cell>> cells;
+        Facts facts = new Facts();
         while (true) {
-            Map<String, Fact> facts = facts(spark, storage);
+            facts.update(spark, storage);
             if (gridRuns < 0) {
                 gridRuns = facts.size();
             }
@@ -195,7 +198,7 @@ public final class RefineJob {
 
     /** A row's cells at every value recorded so far, counted over replicates 0 … extent − 1 from the rows. */
     private static List<Plan.Cell> cells(Slices.Row row, TreeSet<Double> values, int extent,
-                                         Map<String, Fact> facts) {
+                                         Facts facts) {
         List<Plan.Cell> cells = new ArrayList<>();
         for (double v : values) {
             SweepSpec spec;
@@ -230,25 +233,44 @@ public final class RefineJob {
     private record Fact(boolean bad, boolean unclassified, boolean reachable) {
     }
 
-    /** Every committed row's point id and verdict. */
-    private static Map<String, Fact> facts(SparkSession spark, Storage storage) {
-        Dataset<Row> rows;
-        try {
-            rows = CommittedRows.read(AggregateJob.session(spark), storage).orElseThrow();
-        } catch (IOException e) {
-            throw new BadInputException("cannot read the rows in " + storage.uri("rows") + ": " + e.getMessage());
+    /**
+     * Every committed row's point id and verdict, read once: each round reads only the files committed since the
+     * last (a file is known by its path below its base, which stays the same when a wave's files move into rows/).
+     */
+    private static final class Facts {
+        private final Map<String, Fact> byPoint = new HashMap<>();
+        private final Set<String> read = new HashSet<>();
+
+        Fact get(String pointId) {
+            return byPoint.get(pointId);
         }
-        boolean hasReachable = List.of(rows.columns()).contains("reference_reachable");
-        List<Row> collected = rows.select(col("point_id"), col("bad_local_min"), col("outcome"),
-                hasReachable ? col("reference_reachable") : lit(true)).collectAsList();
-        Map<String, Fact> facts = new HashMap<>(collected.size() * 2);
-        for (Row r : collected) {
-            String outcome = r.getString(2);
-            boolean unclassified = Cell.UNCLASSIFIED.stream().anyMatch(o -> o.name().equals(outcome));
-            facts.put(r.getString(0), new Fact(!r.isNullAt(1) && r.getBoolean(1), unclassified,
-                    r.isNullAt(3) || r.getBoolean(3)));
+
+        int size() {
+            return byPoint.size();
         }
-        return facts;
+
+        void update(SparkSession spark, Storage storage) {
+            Map<String, List<String>> unread = new LinkedHashMap<>();
+            try {
+                CommittedRows.files(storage).forEach((base, files) -> files.stream()
+                        .filter(f -> read.add(f.substring(base.length())))
+                        .forEach(f -> unread.computeIfAbsent(base, b -> new ArrayList<>()).add(f)));
+            } catch (IOException e) {
+                throw new BadInputException("cannot read the rows in " + storage.uri("rows") + ": " + e.getMessage());
+            }
+            if (unread.isEmpty()) {
+                return;
+            }
+            Dataset<Row> rows = CommittedRows.read(AggregateJob.session(spark), unread).orElseThrow();
+            boolean hasReachable = List.of(rows.columns()).contains("reference_reachable");
+            for (Row r : rows.select(col("point_id"), col("bad_local_min"), col("outcome"),
+                    hasReachable ? col("reference_reachable") : lit(true)).collectAsList()) {
+                String outcome = r.getString(2);
+                boolean unclassified = Cell.UNCLASSIFIED.stream().anyMatch(o -> o.name().equals(outcome));
+                byPoint.put(r.getString(0), new Fact(!r.isNullAt(1) && r.getBoolean(1), unclassified,
+                        r.isNullAt(3) || r.getBoolean(3)));
+            }
+        }
     }
 
     /** The axis values and the most replicates of every spec the log recorded (the experiment and refinements). */

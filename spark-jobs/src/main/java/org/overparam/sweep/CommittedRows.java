@@ -58,8 +58,8 @@ public final class CommittedRows {
         return read(spark, files(storage));
     }
 
-    /** The rows of {@code files} ({@link #files}). */
-    static Optional<Dataset<Row>> read(SparkSession spark, Map<String, List<String>> files) {
+    /** The rows of {@code files} ({@link #files}, or some of them). */
+    public static Optional<Dataset<Row>> read(SparkSession spark, Map<String, List<String>> files) {
         Dataset<Row> all = null;
         for (Map.Entry<String, List<String>> group : files.entrySet()) {
             Dataset<Row> part = spark.read().option("basePath", group.getKey())
