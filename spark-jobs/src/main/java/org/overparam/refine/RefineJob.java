@@ -1,17 +1,17 @@
 package org.overparam.refine;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,8 +22,8 @@ import org.overparam.aggregate.Cell;
 import org.overparam.cli.BadInputException;
 import org.overparam.io.Storage;
 import org.overparam.spec.SpecError;
-import org.overparam.spec.SpecLoader;
 import org.overparam.spec.Slices;
+import org.overparam.spec.SpecLoader;
 import org.overparam.spec.SweepSpec;
 import org.overparam.sweep.CommitLog;
 import org.overparam.sweep.CommittedRows;
@@ -120,9 +120,7 @@ public final class RefineJob {
         Storage storage = AggregateJob.sweepDirectory(s.dir());
         Plan.Settings plan = new Plan.Settings(s.rule(), experiment.replicates(), s.maxReplicates(),
                 Resolution.of(rows.get(0).values(), rows.get(0).integer()));
-        TreeSet<Double> values = new TreeSet<>();
-        int[] extent = {experiment.replicates()};
-        recorded(storage, s.axis(), values, extent);
+        Candidates candidates = Candidates.recorded(storage, s.axis(), experiment.replicates());
 
         SparkSession spark = SparkSessions.get(s.master(), "overparam refine " + experiment.name());
         out.printf(Locale.ROOT, "refine %s along %s: P(bad) <= %s at %s confidence, budget %,d runs%n",
@@ -139,7 +137,7 @@ public final class RefineJob {
             }
             cells = new ArrayList<>();
             for (Slices.Row row : rows) {
-                cells.add(cells(row, values, extent[0], facts));
+                cells.add(cells(row, candidates, facts));
             }
             List<Plan.Addition> next = Plan.next(cells, plan, s.budget() - added);
             if (next.isEmpty()) {
@@ -147,22 +145,20 @@ public final class RefineJob {
             }
             round++;
             long asked = next.stream().mapToLong(Plan.Addition::cost).sum();
-            long newValues = next.stream().filter(a -> !values.contains(a.value())).count();
-            out.printf(Locale.ROOT, "round %d: %,d runs in %d cells (%d at new values of %s)%n", round, asked,
-                    next.size(), newValues, s.axis());
+            long newValues = next.stream().filter(a -> !candidates.values.contains(a.value())).count();
+            out.printf(Locale.ROOT, "round %d: %,d runs in %d cell%s%s%n", round, asked, next.size(),
+                    next.size() == 1 ? "" : "s", newValues == 0 ? "" : String.format(Locale.ROOT,
+                            ", %d of them at a new %s", newValues, s.axis()));
             out.flush();
             added += runAdditions(next, rows, s, experiment);
-            next.forEach(a -> {
-                values.add(a.value());
-                extent[0] = Math.max(extent[0], a.replicates());
-            });
+            next.forEach(candidates::add);
         }
         List<RowResult> results = new ArrayList<>();
         for (int j = 0; j < rows.size(); j++) {
             results.add(new RowResult(rows.get(j).label(), cells.get(j), Plan.standing(cells.get(j), plan)));
         }
         long maxExtent = cells.stream().flatMap(List::stream).mapToLong(Plan.Cell::extent).max().orElse(0);
-        long fullGrid = (long) rows.size() * values.size() * maxExtent;
+        long fullGrid = (long) rows.size() * candidates.values.size() * maxExtent;
         boolean unresolved = results.stream().anyMatch(r -> !r.standing().resolved());
         return new Result(experiment.name(), s.axis(), results, gridRuns, added, round,
                 !(unresolved && added >= s.budget()), fullGrid);
@@ -196,14 +192,13 @@ public final class RefineJob {
         return added;
     }
 
-    /** A row's cells at every value recorded so far, counted over replicates 0 … extent − 1 from the rows. */
-    private static List<Plan.Cell> cells(Slices.Row row, TreeSet<Double> values, int extent,
-                                         Facts facts) {
+    /** A row's cells at every candidate value, counted over the candidate replicates from the rows. */
+    private static List<Plan.Cell> cells(Slices.Row row, Candidates candidates, Facts facts) {
         List<Plan.Cell> cells = new ArrayList<>();
-        for (double v : values) {
+        for (double v : candidates.values) {
             SweepSpec spec;
             try {
-                spec = row.with(new double[] {v}, extent);
+                spec = row.with(new double[] {v}, candidates.replicates);
             } catch (SpecError e) {
                 continue; // a value another row has that this one cannot take
             }
@@ -273,22 +268,40 @@ public final class RefineJob {
         }
     }
 
-    /** The axis values and the most replicates of every spec the log recorded (the experiment and refinements). */
-    private static void recorded(Storage storage, String axis, TreeSet<Double> values, int[] extent) {
-        try {
-            for (CommitLog.Run run : CommitLog.read(storage).runs()) {
-                try {
-                    SweepSpec spec = SpecLoader.parse(run.normalizedSpec());
-                    for (double v : Slices.values(spec, axis)) {
-                        values.add(v);
+    /**
+     * Where a row's cells may have rows: every value of the axis and the most replicates that the experiment or any
+     * refinement ran; grown by each round's additions.
+     */
+    private static final class Candidates {
+        private final TreeSet<Double> values = new TreeSet<>();
+        private int replicates;
+
+        /** The values and replicates of every spec the log recorded (the experiment's, and refinements'). */
+        static Candidates recorded(Storage storage, String axis, int replicates) {
+            Candidates c = new Candidates();
+            c.replicates = replicates;
+            try {
+                for (CommitLog.Run run : CommitLog.read(storage).runs()) {
+                    try {
+                        SweepSpec spec = SpecLoader.parse(run.normalizedSpec());
+                        for (double v : Slices.values(spec, axis)) {
+                            c.values.add(v);
+                        }
+                        c.replicates = Math.max(c.replicates, spec.replicates());
+                    } catch (SpecError | IllegalArgumentException e) {
+                        // a spec of an older version, or without this axis: its rows are no cells of this refinement
                     }
-                    extent[0] = Math.max(extent[0], spec.replicates());
-                } catch (SpecError | IllegalArgumentException e) {
-                    // a spec of an older version, or without this axis: its rows are no cells of this refinement
                 }
+            } catch (IOException e) {
+                throw new BadInputException("sweep directory " + storage.uri() + " cannot be read: "
+                        + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new BadInputException("sweep directory " + storage.uri() + " cannot be read: " + e.getMessage());
+            return c;
+        }
+
+        void add(Plan.Addition a) {
+            values.add(a.value());
+            replicates = Math.max(replicates, a.replicates());
         }
     }
 
