@@ -40,7 +40,8 @@ public final class Overparam implements Callable<Integer> {
             PlanCommand::new,
             RunCommand::new,
             SweepCommand::new,
-            AggregateCommand::new);
+            AggregateCommand::new,
+            CompareCommand::new);
 
     @Spec
     private CommandSpec spec;
