@@ -20,9 +20,10 @@ import java.util.stream.Collectors;
  *
  * <p>Each parameter column is, in each sweep, <em>varying</em> (an axis with several values), <em>fixed</em> (a
  * constant, or an axis with a single value) or absent. Varying in both: a shared axis. Varying in one and fixed in the
- * other: the varying side is restricted to the other's value. Fixed in both with different values, or present in one
- * sweep only: a difference; exactly one is allowed, the compared setting. {@code sweep} and {@code master_seed} may
- * differ freely; {@code family} never.
+ * other: the varying side is restricted to the other's value. Fixed in both with different values: a difference;
+ * exactly one is allowed, the compared setting. Present in one sweep only (a column the other's rows lack, or one that
+ * varies there only along with another axis): refused. {@code sweep} and {@code master_seed} may differ freely;
+ * {@code family} never.
  *
  * @param setting the compared setting, or null when the sweeps differ in no setting
  * @param valueA  its value in sweep A (null when there is no setting, or A has no such column)
@@ -106,8 +107,13 @@ public record Alignment(String setting, Object valueA, Object valueB, List<Strin
                 pinA.put(p, vb.value(p));
             } else if (va.fixed(p) && vb.varying(p)) {
                 pinB.put(p, va.value(p));
-            } else if (!(va.fixed(p) && vb.fixed(p) && Objects.equals(va.value(p), vb.value(p)))) {
-                differing.add(p); // fixed in both with different values, or a column one sweep lacks
+            } else if (!va.present(p) || !vb.present(p)) {
+                // A column one sweep lacks (rows of another version), or that varies there only along with another
+                // axis: not a setting the two share, so never the compared one.
+                throw new BadInputException(labelA + " and " + labelB + " differ in " + describe(p, va, vb)
+                        + ": compare sweeps that have the same settings, differing in one");
+            } else if (!Objects.equals(va.value(p), vb.value(p))) {
+                differing.add(p);
             }
         }
 
@@ -117,6 +123,9 @@ public record Alignment(String setting, Object valueA, Object valueB, List<Strin
                 throw new BadInputException("--setting " + setting + ": " + setting + " varies within "
                         + (va.varying(setting) ? labelA : labelB) + " (" + (va.varying(setting) ? va : vb)
                         .show(setting) + "); the compared setting has one value in each sweep");
+            }
+            if (!va.present(setting) && !vb.present(setting)) {
+                throw new BadInputException("--setting " + setting + ": neither sweep has the column " + setting);
             }
             if (!differing.contains(setting)) {
                 throw new BadInputException("--setting " + setting + ": both sweeps have " + setting + " = "
@@ -206,10 +215,10 @@ public record Alignment(String setting, Object valueA, Object valueB, List<Strin
             return fixed(p) ? values.get(p).iterator().next() : null;
         }
 
-        /** The value, the values in order, or "none" for a column the sweep does not have. */
+        /** The value, the values in order, or "no such setting" for a column the sweep does not have as one. */
         String show(String p) {
             if (!present(p)) {
-                return "none";
+                return "no such setting";
             }
             if (fixed(p)) {
                 return Labels.value(value(p));

@@ -9,6 +9,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.Stroke;
+import java.awt.geom.Line2D;
 import java.util.List;
 
 /**
@@ -29,6 +30,8 @@ final class Lines {
         haloRenderer.setDrawSeriesLineAsPath(true);
         lineRenderer.setDrawSeriesLineAsPath(true);
         haloRenderer.setDefaultSeriesVisibleInLegend(false);
+        // A legend sample long enough to show a dash pattern (the default is 14 px: one dash).
+        lineRenderer.setLegendLine(new Line2D.Double(-16, 0, 16, 0));
     }
 
     /** Adds a line through {@code points} ({x, y} pairs in plot coordinates) with a legend entry. */
