@@ -89,8 +89,7 @@ final class DifferenceMap {
 
         Lines lines = new Lines();
         String x = a.x();
-        lines.add("A's boundary: smallest " + x + " from which P(bad) ≤ 5% (95% upper bound)",
-                Heatmap.staircase(a, true), ChartStyle.BOUNDARY, ChartStyle.solid(WIDTH_A), WIDTH_A);
+        lines.add("A's boundary", Heatmap.staircase(a, true), ChartStyle.BOUNDARY, ChartStyle.solid(WIDTH_A), WIDTH_A);
         lines.add("A's, undecided", Heatmap.staircase(a, false), ChartStyle.BOUNDARY, ChartStyle.dashed(WIDTH_A, 0),
                 WIDTH_A);
         lines.add("B's boundary", Heatmap.staircase(pair.b(), true), ChartStyle.COMPARED_BOUNDARY,
