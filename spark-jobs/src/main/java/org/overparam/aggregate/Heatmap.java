@@ -50,7 +50,7 @@ public final class Heatmap {
     private static final int OVERLAY_SAMPLES = 64;
 
     /** Where no run can reach the reference: grey diagonal hatching instead of a colour. */
-    static final Paint HATCH = hatch();
+    private static final Paint HATCH = hatch();
 
     /** The colour of cells without runs. */
     static final Color NO_RUNS = new Color(0xd9d9d9);
