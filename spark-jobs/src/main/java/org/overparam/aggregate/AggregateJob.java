@@ -11,7 +11,6 @@ import org.overparam.sweep.CommittedRows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,19 +133,29 @@ public final class AggregateJob {
     /** The sweep directory and the report directory, checked. */
     private static Storage input(Settings s) {
         Storage storage = sweepDirectory(s.sweepDir());
-        Storage target = Storage.open(s.reportDir(), HadoopConf.fromSystemProperties());
+        checkReportDirectory(s.reportDir(), storage);
+        return storage;
+    }
+
+    /**
+     * Checks that {@code reportDir} (the {@code --out} of a command) is a directory or absent, and does not point into
+     * the rows of {@code sweep}.
+     *
+     * @throws BadInputException naming the option and what is wrong
+     */
+    static void checkReportDirectory(String reportDir, Storage sweep) {
+        Storage target = ReportDirectory.open(reportDir);
         try {
             if (target.exists("") && !target.isDirectory("")) {
-                throw new BadInputException("--out " + s.reportDir() + " is a file, not a directory");
+                throw new BadInputException("--out " + reportDir + " is a file, not a directory");
             }
         } catch (IOException e) {
-            throw new BadInputException("--out " + s.reportDir() + " cannot be read: " + e.getMessage());
+            throw new BadInputException("--out " + reportDir + " cannot be read: " + e.getMessage());
         }
-        if (target.uri().equals(storage.uri(ROWS)) || target.uri().startsWith(storage.uri(ROWS) + "/")) {
-            throw new BadInputException("--out " + s.reportDir() + " is inside the rows of the sweep ("
-                    + storage.uri(ROWS) + ")");
+        if (target.uri().equals(sweep.uri(ROWS)) || target.uri().startsWith(sweep.uri(ROWS) + "/")) {
+            throw new BadInputException("--out " + reportDir + " is inside the rows of the sweep ("
+                    + sweep.uri(ROWS) + ")");
         }
-        return storage;
     }
 
     /**
@@ -229,21 +238,9 @@ public final class AggregateJob {
         long repeated = read.repeated();
         SparkSession session = session(spark);
 
-        Storage target = Storage.open(s.reportDir(), HadoopConf.fromSystemProperties());
-        Path out = target.isLocal() ? Path.of(URI.create(target.uri())) : temporaryDirectory();
-        Written written;
-        try {
-            written = write(session, s, design, table, manifest, sweep, repeated, out);
-            if (!target.isLocal()) {
-                publish(out, target);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + target.uri() + ": " + e.getMessage(), e);
-        } finally {
-            if (!target.isLocal()) {
-                deleteQuietly(out);
-            }
-        }
+        Storage target = ReportDirectory.open(s.reportDir());
+        Written written = ReportDirectory.write(target, AggregateJob::clean,
+                out -> write(session, s, design, table, manifest, sweep, repeated, out));
         return new Summary(sweep, table.runs(), table.cells().size(), design.axes(), written.charts(),
                 written.notes(), target.show(Report.FILE));
     }
@@ -286,10 +283,10 @@ public final class AggregateJob {
     }
 
     /**
-     * Copies the report written in {@code local} to {@code target} on another file system, replacing what an
-     * earlier aggregate wrote there: the cell table's directory and the charts, as {@link #prepare} does locally.
+     * Removes from a report directory on another file system what an earlier aggregate wrote there and this one might
+     * not overwrite: the cell table's directory, boundary.csv and the charts, as {@link #prepare} does locally.
      */
-    private static void publish(Path local, Storage target) throws IOException {
+    private static void clean(Storage target) throws IOException {
         target.delete(CELLS_PARQUET);
         target.delete(BOUNDARY_CSV);
         for (String old : target.files(CHARTS, "")) {
@@ -297,33 +294,8 @@ public final class AggregateJob {
                 target.delete(old);
             }
         }
-        try (Stream<Path> files = Files.walk(local)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String relative = local.relativize(file).toString().replace('\\', '/');
-                if (!relative.endsWith(".crc") && !relative.contains("/.")) {
-                    target.replace(relative, Files.readAllBytes(file));
-                }
-            }
-        }
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("overparam-report-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the report", e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary directory: the system cleans it eventually
-        }
-    }
     /** Creates the report directory; removes the charts a previous aggregate left, and nothing else. */
     private static void prepare(Path out, Path chartsDir) {
         try {

@@ -26,6 +26,8 @@ final class ChartStyle {
     static final Font CELL_SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
 
     static final Color BOUNDARY = new Color(0x111111);
+    /** The second sweep's boundary on a difference map: green, apart from black and from both ends of RdBu. */
+    static final Color COMPARED_BOUNDARY = new Color(0x1b7837);
     /** Overlay colours, in legend order: distinct from both map palettes and from each other. */
     static final Color[] OVERLAY = {new Color(0x1f5fbf), new Color(0x2ca02c), new Color(0x8e44ad),
             new Color(0x17becf)};

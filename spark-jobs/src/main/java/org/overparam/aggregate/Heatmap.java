@@ -6,23 +6,17 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.DatasetRenderingOrder;
-import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.Range;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYDataset;
-import org.jfree.data.xy.XYZDataset;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.TexturePaint;
@@ -31,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * A phase diagram: one probability per cell over two axes (default R horizontally, n vertically), as colour
@@ -74,35 +69,10 @@ public final class Heatmap {
         CategoryScale xs = panel.xScale();
         CategoryScale ys = panel.yScale();
 
-        List<double[]> blocks = new ArrayList<>();
-        for (int i = 0; i < xs.size(); i++) {
-            for (int j = 0; j < ys.size(); j++) {
-                Cell c = panel.at(i, j);
-                if (c != null && metric.value(c) != null) {
-                    blocks.add(new double[] {xs.coordinate(i), ys.coordinate(j), metric.value(c)});
-                }
-            }
-        }
-        double[][] series = new double[3][blocks.size()];
-        for (int k = 0; k < blocks.size(); k++) {
-            for (int d = 0; d < 3; d++) {
-                series[d][k] = blocks.get(k)[d];
-            }
-        }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(metric.title(), series);
-        XYBlockRenderer renderer = new CellRenderer(xs, ys);
-        renderer.setPaintScale(metric.palette());
-        renderer.setDefaultSeriesVisibleInLegend(false);
-
-        XYPlot plot = new XYPlot(data, GridValueAxis.of(Labels.axisTitle(panel.x()), xs),
-                GridValueAxis.of(Labels.axisTitle(panel.y()), ys), renderer);
-        plot.setBackgroundPaint(NO_RUNS);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
-        plot.setOutlinePaint(Color.GRAY);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        XYPlot plot = grid(panel, metric.title(), metric.palette(), (i, j) -> {
+            Cell c = panel.at(i, j);
+            return c == null ? null : metric.value(c);
+        });
 
         if (xs.size() * ys.size() <= ANNOTATE_MAX_CELLS) {
             annotate(plot, panel, metric);
@@ -126,8 +96,63 @@ public final class Heatmap {
                 + " converged, diverged, failed)" : "") + (hatched ? " · hatched: the runs cannot reach the"
                 + " reference (too small a rank), no P(bad)" : "") + (missing ? " · grey: no runs" : "");
         ChartStyle.decorate(chart, metric.title() + " over " + panel.x() + " × " + panel.y(), heading + legend);
-        chart.addSubtitle(scaleLegend(metric));
+        chart.addSubtitle(scaleLegend(metric.title(), metric.palette(), 0.1));
         return chart;
+    }
+
+    /**
+     * The plot of a map: one block per cell (i, j) of the panel's scales whose {@code value} is not null, coloured by
+     * {@code scale}, on to-scale axes titled by the panel's axes; grey where there is no block. Annotations and lines
+     * go on top.
+     */
+    static XYPlot grid(Panel panel, String name, PaintScale scale, BiFunction<Integer, Integer, Double> value) {
+        CategoryScale xs = panel.xScale();
+        CategoryScale ys = panel.yScale();
+        List<double[]> blocks = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            for (int j = 0; j < ys.size(); j++) {
+                Double z = value.apply(i, j);
+                if (z != null) {
+                    blocks.add(new double[] {xs.coordinate(i), ys.coordinate(j), z});
+                }
+            }
+        }
+        double[][] series = new double[3][blocks.size()];
+        for (int k = 0; k < blocks.size(); k++) {
+            for (int d = 0; d < 3; d++) {
+                series[d][k] = blocks.get(k)[d];
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries(name, series);
+        XYBlockRenderer renderer = new CellBlockRenderer(xs, ys);
+        renderer.setPaintScale(scale);
+        renderer.setDefaultSeriesVisibleInLegend(false);
+
+        XYPlot plot = new XYPlot(data, GridValueAxis.of(Labels.axisTitle(panel.x()), xs),
+                GridValueAxis.of(Labels.axisTitle(panel.y()), ys), renderer);
+        plot.setBackgroundPaint(NO_RUNS);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        plot.setOutlinePaint(Color.GRAY);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return plot;
+    }
+
+    /** Text in cell (i, j) on the cell's own colour (readable where a line crosses it), black or white on it. */
+    static void label(XYPlot plot, Panel panel, int i, int j, String text, Color background, Font font) {
+        XYTextAnnotation a = new XYTextAnnotation(text, panel.xScale().coordinate(i), panel.yScale().coordinate(j));
+        a.setFont(font);
+        a.setPaint(Palette.textOn(background));
+        a.setBackgroundPaint(background);
+        plot.addAnnotation(a, false);
+    }
+
+    /** Hatches cell (i, j): a cell whose runs cannot reach the reference. */
+    static void hatch(XYPlot plot, Panel panel, int i, int j) {
+        plot.addAnnotation(new XYShapeAnnotation(cell(panel.xScale(), panel.yScale(), i, j), null, null, HATCH),
+                false);
     }
 
     /** Points of each applicable overlay of the panel's family, as a polyline in cell coordinates. */
@@ -238,14 +263,8 @@ public final class Heatmap {
                 // not pass for a benign one ("0/80 +20?": 0 of the 80 classified runs, and 20 without a verdict).
                 String text = String.format(Locale.ROOT, "%d/%d%s", metric.successes(c), metric.trials(c),
                         c.unclassified() > 0 ? " " + UNCLASSIFIED_MARK + c.unclassified() + "?" : "");
-                XYTextAnnotation a = new XYTextAnnotation(text, panel.xScale().coordinate(i),
-                        panel.yScale().coordinate(j));
-                a.setFont(cells <= 80 ? ChartStyle.CELL : ChartStyle.CELL_SMALL);
-                Color background = metric.palette().color(metric.value(c));
-                a.setPaint(Palette.textOn(background));
-                // The cell's own colour behind the text keeps it readable where an overlay crosses it.
-                a.setBackgroundPaint(background);
-                plot.addAnnotation(a, false);
+                label(plot, panel, i, j, text, metric.palette().color(metric.value(c)),
+                        cells <= 80 ? ChartStyle.CELL : ChartStyle.CELL_SMALL);
             }
         }
     }
@@ -257,8 +276,7 @@ public final class Heatmap {
             for (int j = 0; j < panel.yScale().size(); j++) {
                 Cell c = panel.at(i, j);
                 if (c != null && !metric.shown(c)) {
-                    plot.addAnnotation(new XYShapeAnnotation(cell(panel.xScale(), panel.yScale(), i, j), null, null,
-                            HATCH), false);
+                    hatch(plot, panel, i, j);
                     any = true;
                 }
             }
@@ -272,66 +290,6 @@ public final class Heatmap {
                 ys.upperEdge(j) - ys.lowerEdge(j));
     }
 
-    /**
-     * The block renderer with cells of their own widths: the dataset holds each cell's coordinates and value, and
-     * the block spans the scales' edges around its category, so a grid drawn to scale leaves no gaps.
-     */
-    private static final class CellRenderer extends XYBlockRenderer {
-
-        private static final long serialVersionUID = 1L;
-
-        private final CategoryScale xs;
-        private final CategoryScale ys;
-
-        CellRenderer(CategoryScale xs, CategoryScale ys) {
-            this.xs = xs;
-            this.ys = ys;
-        }
-
-        @Override
-        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea,
-                             PlotRenderingInfo info, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
-                             XYDataset dataset, int series, int item, CrosshairState crosshairState, int pass) {
-            int i = nearest(xs, dataset.getXValue(series, item));
-            int j = nearest(ys, dataset.getYValue(series, item));
-            double z = ((XYZDataset) dataset).getZValue(series, item);
-            Rectangle2D r = cell(xs, ys, i, j);
-            RectangleEdge xEdge = plot.getDomainAxisEdge();
-            RectangleEdge yEdge = plot.getRangeAxisEdge();
-            double x0 = domainAxis.valueToJava2D(r.getMinX(), dataArea, xEdge);
-            double x1 = domainAxis.valueToJava2D(r.getMaxX(), dataArea, xEdge);
-            double y0 = rangeAxis.valueToJava2D(r.getMinY(), dataArea, yEdge);
-            double y1 = rangeAxis.valueToJava2D(r.getMaxY(), dataArea, yEdge);
-            Rectangle2D block = new Rectangle2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0),
-                    Math.abs(y1 - y0));
-            g2.setPaint(getPaintScale().getPaint(z));
-            g2.fill(block);
-            g2.setStroke(new BasicStroke(1.0f));
-            g2.draw(block);
-        }
-
-        /** The category whose coordinate is v (the dataset holds the cells' coordinates). */
-        private static int nearest(CategoryScale scale, double v) {
-            int best = 0;
-            for (int k = 1; k < scale.size(); k++) {
-                if (Math.abs(scale.coordinate(k) - v) < Math.abs(scale.coordinate(best) - v)) {
-                    best = k;
-                }
-            }
-            return best;
-        }
-
-        @Override
-        public Range findDomainBounds(XYDataset dataset) {
-            return new Range(xs.lowerEdge(0), xs.upperEdge(xs.size() - 1));
-        }
-
-        @Override
-        public Range findRangeBounds(XYDataset dataset) {
-            return new Range(ys.lowerEdge(0), ys.upperEdge(ys.size() - 1));
-        }
-    }
-
     private static Paint hatch() {
         BufferedImage tile = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = tile.createGraphics();
@@ -343,12 +301,13 @@ public final class Heatmap {
         return new TexturePaint(tile, new Rectangle2D.Double(0, 0, 8, 8));
     }
 
-    private static PaintScaleLegend scaleLegend(Metric metric) {
-        NumberAxis axis = new NumberAxis(metric.title());
-        axis.setRange(0, 1);
-        axis.setTickUnit(new NumberTickUnit(0.1));
+    /** The colour bar of a map: {@code scale} from its lower to its upper bound, ticks every {@code tick}. */
+    static PaintScaleLegend scaleLegend(String title, PaintScale scale, double tick) {
+        NumberAxis axis = new NumberAxis(title);
+        axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        axis.setTickUnit(new NumberTickUnit(tick));
         ChartStyle.style(axis);
-        PaintScaleLegend legend = new PaintScaleLegend(metric.palette(), axis);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
         legend.setStripWidth(22);

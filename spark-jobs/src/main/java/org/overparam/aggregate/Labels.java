@@ -76,6 +76,16 @@ public final class Labels {
         return p == null ? "—" : String.format(Locale.ROOT, "%.3f", p);
     }
 
+    /**
+     * A difference with its sign and {@code decimals} decimals: {@code +0.05}, {@code −0.12} (a true minus sign), and
+     * zero, or what rounds to it, unsigned: {@code 0.00}.
+     */
+    static String signed(double d, int decimals) {
+        String magnitude = String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(d));
+        boolean zero = magnitude.chars().allMatch(ch -> ch == '0' || ch == '.');
+        return (zero ? "" : d < 0 ? "−" : "+") + magnitude;
+    }
+
     /** A statistic for tables: four significant digits, null as {@code —}. */
     static String statistic(Double x) {
         if (x == null) {

@@ -9,22 +9,29 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.Stroke;
+import java.awt.geom.Line2D;
 import java.util.List;
 
 /**
- * Polylines drawn over a map (theory overlays, the boundary), each on a white halo so it reads on any cell
- * colour. A NaN point breaks a line.
+ * Polylines drawn over a map (theory overlays, boundaries), each on a white halo so it reads on any cell colour; the
+ * halos go under every line. A NaN point breaks a line.
  */
 final class Lines {
 
     private static final float HALO_EXTRA = 3.5f;
 
-    private final XYSeriesCollection data = new XYSeriesCollection();
-    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final XYSeriesCollection halos = new XYSeriesCollection();
+    private final XYSeriesCollection lines = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer haloRenderer = new XYLineAndShapeRenderer(true, false);
+    private final XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
 
     Lines() {
         // One path per line, so a dash pattern runs on along a curve sampled at many points.
-        renderer.setDrawSeriesLineAsPath(true);
+        haloRenderer.setDrawSeriesLineAsPath(true);
+        lineRenderer.setDrawSeriesLineAsPath(true);
+        haloRenderer.setDefaultSeriesVisibleInLegend(false);
+        // A legend sample long enough to show a dash pattern (the default is 14 px: one dash).
+        lineRenderer.setLegendLine(new Line2D.Double(-16, 0, 16, 0));
     }
 
     /** Adds a line through {@code points} ({x, y} pairs in plot coordinates) with a legend entry. */
@@ -38,28 +45,31 @@ final class Lines {
             halo.add(p[0], p[1]);
             line.add(p[0], p[1]);
         }
-        int h = data.getSeriesCount();
-        data.addSeries(halo);
-        data.addSeries(line);
-        renderer.setSeriesPaint(h, Color.WHITE);
-        renderer.setSeriesStroke(h, ChartStyle.solid(width + HALO_EXTRA));
-        renderer.setSeriesVisibleInLegend(h, false);
-        renderer.setSeriesPaint(h + 1, paint);
-        renderer.setSeriesStroke(h + 1, stroke);
+        int k = lines.getSeriesCount();
+        halos.addSeries(halo);
+        lines.addSeries(line);
+        haloRenderer.setSeriesPaint(k, Color.WHITE);
+        haloRenderer.setSeriesStroke(k, ChartStyle.solid(width + HALO_EXTRA));
+        lineRenderer.setSeriesPaint(k, paint);
+        lineRenderer.setSeriesStroke(k, stroke);
     }
 
     boolean isEmpty() {
-        return data.getSeriesCount() == 0;
+        return lines.getSeriesCount() == 0;
     }
 
-    /** Puts the lines on {@code plot} as dataset {@code index}, above the datasets before it. */
+    /**
+     * Puts the lines on {@code plot} as datasets {@code index} (every halo) and {@code index + 1} (every line), above
+     * the datasets before them: all halos first, so that no halo hides a line where two lines cross or coincide.
+     */
     void attach(XYPlot plot, int index) {
         if (isEmpty()) {
             return;
         }
-        plot.setDataset(index, data);
-        plot.setRenderer(index, renderer);
-        // Each halo must be drawn before its line: series in index order.
+        plot.setDataset(index, halos);
+        plot.setRenderer(index, haloRenderer);
+        plot.setDataset(index + 1, lines);
+        plot.setRenderer(index + 1, lineRenderer);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     }
 }

@@ -6,9 +6,10 @@ import java.awt.Color;
 import java.awt.Paint;
 
 /**
- * Sequential colour scales on [0, 1], interpolated in RGB between published anchor colours: ColorBrewer's
- * YlOrRd and YlGnBu (Harrower &amp; Brewer 2003; light = low, dark = high, readable in grey and by colour-blind
- * readers) for the maps, matplotlib's viridis for ordered line families.
+ * Colour scales interpolated in RGB between published anchor colours: the sequential ColorBrewer YlOrRd and YlGnBu
+ * (Harrower &amp; Brewer 2003; light = low, dark = high, readable in grey and by colour-blind readers) on [0, 1] for
+ * the maps, matplotlib's viridis for ordered line families, and ColorBrewer's diverging RdBu, white in the middle,
+ * for differences on a range symmetric around 0.
  */
 public final class Palette implements PaintScale {
 
@@ -24,36 +25,59 @@ public final class Palette implements PaintScale {
     public static final Palette VIRIDIS = new Palette("viridis", 0x440154, 0x482878, 0x3e4989, 0x31688e,
             0x26828e, 0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725);
 
+    /**
+     * Dark blue (−1) through white (0) to dark red (1): ColorBrewer's 11-class RdBu, reversed so that red means more
+     * (of bad minima, in a difference). Narrow its range with {@link #over}.
+     */
+    public static final Palette BLUE_WHITE_RED = new Palette("RdBu reversed", -1, 1, new int[] {0x053061, 0x2166ac,
+            0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7, 0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f});
+
     private final String name;
+    private final double lower;
+    private final double upper;
     private final int[] anchors;
 
     private Palette(String name, int... anchors) {
+        this(name, 0, 1, anchors);
+    }
+
+    private Palette(String name, double lower, double upper, int[] anchors) {
+        if (!(lower < upper)) {
+            throw new IllegalArgumentException("a palette needs lower < upper, got " + lower + " and " + upper);
+        }
         this.name = name;
+        this.lower = lower;
+        this.upper = upper;
         this.anchors = anchors.clone();
+    }
+
+    /** The same colours spread over [lower, upper] instead. */
+    public Palette over(double lower, double upper) {
+        return new Palette(name, lower, upper, anchors);
     }
 
     @Override
     public double getLowerBound() {
-        return 0;
+        return lower;
     }
 
     @Override
     public double getUpperBound() {
-        return 1;
+        return upper;
     }
 
-    /** The colour at {@code value}, clamped to [0, 1]; NaN gives transparent. */
+    /** The colour at {@code value}, clamped to the palette's range; NaN gives transparent. */
     @Override
     public Paint getPaint(double value) {
         return color(value);
     }
 
-    /** The colour at {@code value}, clamped to [0, 1]; NaN gives transparent. */
+    /** The colour at {@code value}, clamped to the palette's range; NaN gives transparent. */
     public Color color(double value) {
         if (Double.isNaN(value)) {
             return new Color(0, 0, 0, 0);
         }
-        double t = Math.min(1, Math.max(0, value)) * (anchors.length - 1);
+        double t = (Math.min(upper, Math.max(lower, value)) - lower) / (upper - lower) * (anchors.length - 1);
         int i = Math.min((int) Math.floor(t), anchors.length - 2);
         double f = t - i;
         Color a = new Color(anchors[i]);

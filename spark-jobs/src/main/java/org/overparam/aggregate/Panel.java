@@ -2,6 +2,7 @@ package org.overparam.aggregate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -120,17 +121,21 @@ public record Panel(Map<String, Object> fixed, String x, String y, CategoryScale
     }
 
     private static CategoryScale scale(CellTable table, int axis) {
-        TreeSet<Object> values = new TreeSet<>(VALUE_ORDER);
+        return scale(table.cells().stream().map(c -> c.key().get(axis)).toList());
+    }
+
+    /** The categories of an axis: its distinct values sorted ({@link #VALUE_ORDER}), null last when present. */
+    static CategoryScale scale(Collection<Object> values) {
+        TreeSet<Object> distinct = new TreeSet<>(VALUE_ORDER);
         boolean hasNull = false;
-        for (Cell c : table.cells()) {
-            Object v = c.key().get(axis);
+        for (Object v : values) {
             if (v == null) {
                 hasNull = true;
             } else {
-                values.add(v);
+                distinct.add(v);
             }
         }
-        List<Object> sorted = new ArrayList<>(values);
+        List<Object> sorted = new ArrayList<>(distinct);
         if (hasNull) {
             sorted.add(null);
         }

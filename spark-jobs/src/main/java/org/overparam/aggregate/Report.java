@@ -243,7 +243,7 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
         return b.toString();
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif;
                    color: #1a1a1a; background: #fff; }
             main { max-width: 1100px; margin: 0 auto; padding: 24px; }
@@ -279,7 +279,7 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
      * Marks images that fail to load (a red outline and a note) and records "loaded/total" on the body, so a
      * reader sees a missing chart file and a headless browser can check the page.
      */
-    private static final String IMAGE_CHECK = """
+    static final String IMAGE_CHECK = """
             window.addEventListener('load', function () {
               var images = document.querySelectorAll('img');
               var loaded = 0;

@@ -41,7 +41,8 @@ public final class Overparam implements Callable<Integer> {
             RunCommand::new,
             SweepCommand::new,
             RefineCommand::new,
-            AggregateCommand::new);
+            AggregateCommand::new,
+            CompareCommand::new);
 
     @Spec
     private CommandSpec spec;

@@ -122,7 +122,7 @@ class ChartsTest {
         assertTrue(texts.contains("R = r"));
     }
 
-    private static void assertPng(Path png, int width, int height) throws IOException {
+    static void assertPng(Path png, int width, int height) throws IOException {
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(width, image.getWidth(), png.toString());
         assertEquals(height, image.getHeight(), png.toString());
@@ -154,7 +154,7 @@ class ChartsTest {
         return doc.getElementsByTagNameNS("*", element).getLength();
     }
 
-    private static List<String> texts(Document doc) {
+    static List<String> texts(Document doc) {
         NodeList nodes = doc.getElementsByTagNameNS("*", "text");
         List<String> out = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {

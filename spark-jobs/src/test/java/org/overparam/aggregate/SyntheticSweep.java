@@ -1,5 +1,6 @@
 package org.overparam.aggregate;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -60,6 +61,49 @@ final class SyntheticSweep {
     static final int CELLS = CELLS_PER_PANEL * ALPHA.length;
     static final int ROWS = CELLS * REPLICATES;
 
+    /**
+     * What one synthetic sweep sets, for comparisons: its name, the seed of its outcome draws, the solver, the family,
+     * the grid of α and n, and a factor on the probabilities of a bad minimum at R = 1 and 2.
+     */
+    record Variant(String name, long draws, String method, String step, String family, double[] alphas, int[] ns,
+                   double badFactor) {
+
+        /** The sweep {@link #write(SparkSession, Path)} writes. */
+        static final Variant DEFAULT = new Variant(NAME, 20261122L, "gd", "armijo", "quadratic-network", ALPHA, N, 1);
+
+        Variant withName(String n) {
+            return new Variant(n, draws, method, step, family, alphas, ns, badFactor);
+        }
+
+        Variant withDraws(long seed) {
+            return new Variant(name, seed, method, step, family, alphas, ns, badFactor);
+        }
+
+        Variant withMethod(String m) {
+            return new Variant(name, draws, m, step, family, alphas, ns, badFactor);
+        }
+
+        Variant withStep(String s) {
+            return new Variant(name, draws, method, s, family, alphas, ns, badFactor);
+        }
+
+        Variant withFamily(String f) {
+            return new Variant(name, draws, method, step, f, alphas, ns, badFactor);
+        }
+
+        Variant withAlphas(double... a) {
+            return new Variant(name, draws, method, step, family, a, ns, badFactor);
+        }
+
+        Variant withNs(int... n) {
+            return new Variant(name, draws, method, step, family, alphas, n, badFactor);
+        }
+
+        Variant withBadFactor(double f) {
+            return new Variant(name, draws, method, step, family, alphas, ns, f);
+        }
+    }
+
     private SyntheticSweep() {
     }
 
@@ -71,24 +115,47 @@ final class SyntheticSweep {
 
     /** Writes the sweep to {@code dir} ({@code dir/rows}, {@code dir/manifest.json}); returns its row count. */
     static long write(SparkSession spark, Path dir) {
-        List<Row> rows = rows();
-        spark.createDataFrame(rows, ResultSchema.SCHEMA).write().partitionBy("sweep")
-                .option("compression", "zstd").parquet(dir.resolve("rows").toString());
-        writeManifest(dir, rows.size());
-        return rows.size();
+        return write(spark, dir, Variant.DEFAULT);
+    }
+
+    /** Writes the variant's sweep to {@code dir}; returns its row count. */
+    static long write(SparkSession spark, Path dir, Variant variant) {
+        return write(dataset(spark, variant), dir, variant.name());
+    }
+
+    /** Writes {@code rows} (a variant's, perhaps altered) as the sweep {@code name} to {@code dir}. */
+    static long write(Dataset<Row> rows, Path dir, String name) {
+        rows.write().partitionBy("sweep").option("compression", "zstd").parquet(dir.resolve("rows").toString());
+        long count = rows.count();
+        writeManifest(dir, name, count);
+        return count;
+    }
+
+    /** The variant's rows as a data set in {@link ResultSchema#SCHEMA}. */
+    static Dataset<Row> dataset(SparkSession spark, Variant variant) {
+        return spark.createDataFrame(rows(variant), ResultSchema.SCHEMA);
     }
 
     static List<Row> rows() {
-        SplittableRandom random = new SplittableRandom(20261122L);
+        return rows(Variant.DEFAULT);
+    }
+
+    /**
+     * The rows of a variant. P(bad) at R = 1 follows {@link #BAD_AT_R1} for the n of {@link #N} (the last value for
+     * larger n), times the variant's factor, as at R = 2.
+     */
+    static List<Row> rows(Variant variant) {
+        SplittableRandom random = new SplittableRandom(variant.draws());
         List<Row> rows = new ArrayList<>();
         int point = 0;
-        for (double alpha : ALPHA) {
-            for (int ni = 0; ni < N.length; ni++) {
+        for (double alpha : variant.alphas()) {
+            for (int n : variant.ns()) {
+                int ni = rateIndex(n);
                 for (int rank : R) {
                     for (int rep = 0; rep < REPLICATES; rep++) {
-                        Map<String, Object> v = base(point++, rep, rank, N[ni], alpha);
-                        List<Object> cell = List.of(rank, N[ni], alpha);
-                        double pBad = rank == 1 ? BAD_AT_R1[ni] : rank == 2 ? BAD_AT_R2 : 0;
+                        Map<String, Object> v = base(variant, point++, rep, rank, n, alpha);
+                        List<Object> cell = List.of(rank, n, alpha);
+                        double pBad = variant.badFactor() * (rank == 1 ? BAD_AT_R1[ni] : rank == 2 ? BAD_AT_R2 : 0);
                         String outcome = cell.equals(ALL_DIVERGED) ? "DIVERGED"
                                 : cell.equals(ALL_FAILED) || rank == 2 && rep == FAILING_REPLICATE ? "FAILED"
                                 : outcome(random, pBad, rank >= CLEAN_FROM);
@@ -105,6 +172,16 @@ final class SyntheticSweep {
             }
         }
         return rows;
+    }
+
+    /** The index into {@link #BAD_AT_R1} for n: its own where n is in {@link #N}, the nearest end's otherwise. */
+    private static int rateIndex(int n) {
+        for (int i = 0; i < N.length; i++) {
+            if (N[i] == n) {
+                return i;
+            }
+        }
+        return n < N[0] ? 0 : N.length - 1;
     }
 
     /** Outcome of a run: bad with probability pBad, else 2% saddle, 3% not converged, 2% diverged, or global (only
@@ -130,12 +207,12 @@ final class SyntheticSweep {
         return "GLOBAL";
     }
 
-    private static Map<String, Object> base(int point, int rep, int rank, int n, double alpha) {
+    private static Map<String, Object> base(Variant variant, int point, int rep, int rank, int n, double alpha) {
         Map<String, Object> v = new HashMap<>();
-        v.put("sweep", NAME);
+        v.put("sweep", variant.name());
         v.put("point_id", String.format("%016x", 0x9e3779b97f4a7c15L * (point + 1)));
         v.put("master_seed", 20261122L);
-        v.put("family", "quadratic-network");
+        v.put("family", variant.family());
         v.put("operator", "rank-one");
         v.put("replicate", rep);
         v.put("instance_seed", 1000L * n + rep);
@@ -149,8 +226,8 @@ final class SyntheticSweep {
         v.put("noise", 0.0);
         v.put("condition", 1.0);
         v.put("regularizer", 0.0);
-        v.put("method", "gd");
-        v.put("step", "armijo");
+        v.put("method", variant.method());
+        v.put("step", variant.step());
         v.put("step_size", 1.0);
         v.put("max_iters", 3000);
         v.put("grad_tol", 1e-8);
@@ -251,7 +328,7 @@ final class SyntheticSweep {
         return null;
     }
 
-    private static void writeManifest(Path dir, long rows) {
+    private static void writeManifest(Path dir, String name, long rows) {
         String json = """
                 {
                   "name": "%s",
@@ -265,7 +342,7 @@ final class SyntheticSweep {
                   "counts_by_outcome": {"GLOBAL": 1, "DIVERGED": 2},
                   "normalized_spec": "{\\"name\\":\\"%s\\",\\"grid\\":{\\"R\\":[1,2,3,4,6],\\"n\\":[12,24,48],\\"alpha\\":[0.1,0.001]},\\"note\\":\\"<b>escaped</b> & long enough to be folded away in the report\\"}"
                 }
-                """.formatted(NAME, rows, rows, NAME);
+                """.formatted(name, rows, rows, name);
         try {
             Files.writeString(dir.resolve("manifest.json"), json);
         } catch (IOException e) {
