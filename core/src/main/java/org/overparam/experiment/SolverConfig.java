@@ -30,14 +30,17 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
     /** Longest trajectory a row may keep. */
     public static final int MAX_TRAJECTORY = 1_000;
 
-    /** The defaults a spec starts from. */
-    public static SolverConfig defaults() {
-        return new SolverConfig(Method.GD, StepRule.ARMIJO, 0.1, 20_000, 1e-8, 1e-6, 1e-7, 0.1, 1e-6, 1e-9,
-                1e-3, 1e8, 0, false, 0, CurvaturePolicy.DECISIVE);
-    }
+    /**
+     * The defaults a spec starts from: plain GD with Armijo steps from 0.1, 20,000 iterations, stationary at
+     * ‖∇f‖ ≤ 1e-8·f0, second-order at λ_min ≥ −1e-6·f0, stop 1e-7·f0 above the reference, global within
+     * max(10%·|f_ref|, 1e-6·f0), reference solved to 1e-9·f0, perturbations of radius 1e-3, divergence above 1e8·f0,
+     * no restarts, no tangent kernel, no trajectory, the Hessian eigenvalue where it decides.
+     */
+    public static final SolverConfig DEFAULTS = new SolverConfig(Method.GD, StepRule.ARMIJO, 0.1, 20_000, 1e-8,
+            1e-6, 1e-7, 0.1, 1e-6, 1e-9, 1e-3, 1e8, 0, false, 0, CurvaturePolicy.DECISIVE);
 
     /**
-     * The defaults a spec of {@code family} starts from: {@link #defaults()}, except
+     * The defaults a spec of {@code family} starts from: {@link #DEFAULTS}, except
      * <ul>
      *   <li>ReLU teacher–student: the protocol of Safran &amp; Shamir (2018) — plain GD with step 0.1, halved and
      *       restarted on blow-up (5 times), 100,000 iterations, stop at ‖∇F‖ ≤ 2.5e-10·F(0) or F ≤ 2.5e-9·F(0),
@@ -48,14 +51,11 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
      * </ul>
      */
     public static SolverConfig defaults(Family family) {
-        SolverConfig s = defaults();
         return switch (family) {
-            case RELU_TEACHER_STUDENT -> new SolverConfig(Method.GD, StepRule.FIXED, 0.1, 100_000, 2.5e-10,
-                    s.hessTol, 2.5e-9, s.gapRel, 1e-4, s.referenceTol, s.perturbRadius, s.divergence, 5, false, 0,
-                    s.curvature);
-            case MAXCUT_BM -> new SolverConfig(s.method, s.step, s.stepSize, s.maxIterations, s.gradTol, s.hessTol,
-                    1e-9, 0, 1e-7, s.referenceTol, s.perturbRadius, s.divergence, 0, false, 0, s.curvature);
-            default -> s;
+            case RELU_TEACHER_STUDENT -> DEFAULTS.withStep(StepRule.FIXED).withMaxIterations(100_000)
+                    .withGradTol(2.5e-10).withTarget(2.5e-9).withGapAbs(1e-4).withMaxRestarts(5);
+            case MAXCUT_BM -> DEFAULTS.withTarget(1e-9).withGapRel(0).withGapAbs(1e-7);
+            default -> DEFAULTS;
         };
     }
 
@@ -78,6 +78,88 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
         Checks.atLeast("solver.trajectory", trajectory, 0);
         Checks.require(trajectory <= MAX_TRAJECTORY, () -> "solver.trajectory must be <= " + MAX_TRAJECTORY
                 + ", got " + trajectory);
+    }
+
+    // Copies with one setting changed (each validated like a new record).
+
+    public SolverConfig withMethod(Method value) {
+        return new SolverConfig(value, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withStep(StepRule value) {
+        return new SolverConfig(method, value, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withStepSize(double value) {
+        return new SolverConfig(method, step, value, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withMaxIterations(int value) {
+        return new SolverConfig(method, step, stepSize, value, gradTol, hessTol, target, gapRel, gapAbs, referenceTol,
+                perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withGradTol(double value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, value, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withHessTol(double value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, value, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withTarget(double value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, value, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withGapRel(double value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, value, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withGapAbs(double value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, value,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withReferenceTol(double value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs, value,
+                perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withPerturbRadius(double value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, value, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withDivergence(double value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, value, maxRestarts, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withMaxRestarts(int value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, value, tangentKernel, trajectory, curvature);
+    }
+
+    public SolverConfig withTangentKernel(boolean value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, value, trajectory, curvature);
+    }
+
+    public SolverConfig withTrajectory(int value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, value, curvature);
+    }
+
+    public SolverConfig withCurvature(CurvaturePolicy value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, value);
     }
 
     /**

@@ -25,7 +25,7 @@ class ExperimentTest {
     static RunConfig config(Family family, OperatorKind operator, int n, double lambda, double regularizer,
                             int rank, int replicate) {
         ProblemConfig problem = new ProblemConfig(family, operator, 6, 2, n, 2.0, 0, lambda, regularizer, null);
-        return new RunConfig(MASTER_SEED, replicate, problem, SolverConfig.defaults(), rank, 1e-2);
+        return new RunConfig(MASTER_SEED, replicate, problem, SolverConfig.DEFAULTS, rank, 1e-2);
     }
 
     static Stream<Arguments> everyModelAndOperator() {
@@ -80,9 +80,7 @@ class ExperimentTest {
 
     private static RunConfig withCurvature(RunConfig c, CurvaturePolicy policy) {
         SolverConfig s = c.solver();
-        SolverConfig changed = new SolverConfig(s.method(), s.step(), s.stepSize(), s.maxIterations(), s.gradTol(),
-                s.hessTol(), s.target(), s.gapRel(), s.gapAbs(), s.referenceTol(), s.perturbRadius(), s.divergence(),
-                s.maxRestarts(), s.tangentKernel(), s.trajectory(), policy);
+        SolverConfig changed = s.withCurvature(policy);
         return new RunConfig(c.masterSeed(), c.replicate(), c.problem(), changed, c.rank(), c.alpha());
     }
 

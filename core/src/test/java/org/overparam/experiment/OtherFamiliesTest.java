@@ -42,8 +42,8 @@ class OtherFamiliesTest {
     /** Least squares run to convergence, keeping a trajectory and the tangent kernel. */
     private static SolverConfig tightDiagnosed() {
         SolverConfig s = SolverConfig.defaults(Family.LEAST_SQUARES);
-        return new SolverConfig(s.method(), s.step(), s.stepSize(), 50_000, 1e-13, s.hessTol(), 1e-15, s.gapRel(),
-                s.gapAbs(), s.referenceTol(), s.perturbRadius(), s.divergence(), 0, true, 16, s.curvature());
+        return s.withMaxIterations(50_000).withGradTol(1e-13).withTarget(1e-15)
+                .withTangentKernel(true).withTrajectory(16);
     }
 
     /**
@@ -101,9 +101,7 @@ class OtherFamiliesTest {
     @Test
     void aBlowUpHalvesTheStepAndRestarts() {
         SolverConfig s = SolverConfig.defaults(Family.RELU_TEACHER_STUDENT);
-        SolverConfig tooLong = new SolverConfig(s.method(), s.step(), 64, s.maxIterations(), s.gradTol(), s.hessTol(),
-                s.target(), s.gapRel(), s.gapAbs(), s.referenceTol(), s.perturbRadius(), s.divergence(), 10, false, 0,
-                s.curvature());
+        SolverConfig tooLong = s.withStepSize(64).withMaxRestarts(10);
         RunResult row = Experiment.run(relu(2, 3, 0, tooLong));
         assertTrue(row.restarts() >= 6, row::toString); // 64/2⁶ = 1 is the first step below the stability limit 2/L
         assertEquals(Outcome.GLOBAL, row.outcome(), row::toString);
@@ -174,7 +172,7 @@ class OtherFamiliesTest {
         RunResult tall = Experiment.run(leastSquares(20, 5, 0, tightDiagnosed()));
         assertEquals(0, tall.diagnostics().kernelMinEigStart(), 1e-9); // m = 20 outputs, N = 5 parameters
 
-        RunResult plain = Experiment.run(leastSquares(20, 60, 0, SolverConfig.defaults()));
+        RunResult plain = Experiment.run(leastSquares(20, 60, 0, SolverConfig.DEFAULTS));
         assertArrayEquals(new int[0], plain.diagnostics().trajectoryIterations());
         assertTrue(Double.isNaN(plain.diagnostics().kernelMinEigStart()));
         assertNotEquals(plain.config().pointId(), wide.config().pointId());

@@ -38,7 +38,7 @@ class TwoByTwoLandscapeTest {
     static RunConfig point(double delta, int rank, double alpha, int replicate) {
         ProblemConfig problem = new ProblemConfig(Family.SYMMETRIC_SENSING, OperatorKind.EXPLICIT, 2, 1, 3, 1, 0, 0,
                 0, instance(delta));
-        return new RunConfig(20261122L, replicate, problem, SolverConfig.defaults(), rank, alpha);
+        return new RunConfig(20261122L, replicate, problem, SolverConfig.DEFAULTS, rank, alpha);
     }
 
     @ParameterizedTest(name = "delta {0} -> {1}")
@@ -57,7 +57,7 @@ class TwoByTwoLandscapeTest {
             assertEquals(0.64 / 3, value, 1e-12);
         }
         Curvature curvature = Curvature.of(f, x, 1);
-        SolverConfig s = SolverConfig.defaults();
+        SolverConfig s = SolverConfig.DEFAULTS;
         Tolerances tol = Tolerances.relativeTo(f0, s.gapRel(), s.gapAbs(), s.gradTol(), s.hessTol());
         assertEquals(expected, Verdict.classify(value, 0, Math.hypot(g[0], g[1]), curvature.minEigenvalue(), false,
                 tol));

@@ -125,7 +125,7 @@ public enum Param {
      * is required or depends on other values (the operator, d and r follow the family: {@code Expansion}).
      */
     public OptionalDouble defaultValue(Family family) {
-        SolverConfig s = family == null ? SolverConfig.defaults() : SolverConfig.defaults(family);
+        SolverConfig s = family == null ? SolverConfig.DEFAULTS : SolverConfig.defaults(family);
         return switch (this) {
             case CONDITION -> OptionalDouble.of(1);
             case NOISE, LAMBDA, REGULARIZER -> OptionalDouble.of(0);

@@ -131,7 +131,7 @@ class SweepSpecTest {
     void defaultsComeFromTheCoreAndTheFamily() {
         SweepSpec s = spec(small("{family: quadratic-network, d: 6, r: 1}", "  R: 2\n  alpha: 0.1\n  n: 30\n"));
         RunConfig p = s.point(0);
-        assertEquals(SolverConfig.defaults(), p.solver());
+        assertEquals(SolverConfig.DEFAULTS, p.solver());
         assertEquals(new ProblemConfig(Family.QUADRATIC_NETWORK, OperatorKind.RANK_ONE, 6, 1, 30, 1, 0, 0, 0, null),
                 p.problem());
         assertEquals(1, s.replicates());
