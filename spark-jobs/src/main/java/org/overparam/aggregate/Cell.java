@@ -24,9 +24,11 @@ import java.util.Map;
  * @param wallMs      quantiles of the wall time (ms) of the rows that neither diverged nor failed
  * @param unreachable rows whose search rank cannot reach the reference ({@code reference_reachable} false: R &lt; r,
  *                    or a network narrower than its teacher); a cell of such rows has no P(bad)
+ * @param dynamics    quantiles of the escape time, convergence rate, tangent-kernel λ_min and recovery error
  */
 public record Cell(List<Object> key, long runs, Map<Outcome, Long> byOutcome, long bad, long recovered,
-                   long excluded, Quantiles gap, Quantiles iterations, Quantiles wallMs, long unreachable) {
+                   long excluded, Quantiles gap, Quantiles iterations, Quantiles wallMs, long unreachable,
+                   Dynamics dynamics) {
 
     /** Outcomes that are no verdict on the landscape: the run did not end at a stationary point it could judge. */
     public static final List<Outcome> UNCLASSIFIED = List.of(Outcome.NOT_CONVERGED, Outcome.DIVERGED,
@@ -37,6 +39,7 @@ public record Cell(List<Object> key, long runs, Map<Outcome, Long> byOutcome, lo
             throw new IllegalArgumentException("a cell has at least one run, got " + runs);
         }
         key = Collections.unmodifiableList(new ArrayList<>(key));
+        dynamics = dynamics == null ? Dynamics.NONE : dynamics;
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
             counts.put(o, byOutcome.getOrDefault(o, 0L));

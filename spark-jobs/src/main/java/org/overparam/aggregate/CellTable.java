@@ -77,6 +77,7 @@ public final class CellTable {
     private static final String GAP = "_gap";
     private static final String ITERATIONS = "_iterations";
     private static final String WALL = "_wall_ms";
+    private static final String DYNAMICS = "_dynamics_";
 
     /** One statistic column: name, type, meaning, value; recovery columns are null when nothing was measured. */
     public record Stat(String name, DataType type, String meaning, Function<Cell, Object> value, boolean recovery) {
@@ -133,6 +134,11 @@ public final class CellTable {
         selected.add(when(finite(ratio), ratio).as(GAP));
         selected.add(when(not(diverged), col("iterations").cast(DataTypes.DoubleType)).as(ITERATIONS));
         selected.add(when(not(diverged), col("wall_ms").cast(DataTypes.DoubleType)).as(WALL));
+        List<String> columns = Arrays.asList(rows.columns());
+        for (String d : Dynamics.COLUMNS) {
+            Column value = (columns.contains(d) ? col(d) : lit(null)).cast(DataTypes.DoubleType);
+            selected.add(when(not(diverged).and(finite(value)), value).as(DYNAMICS + d));
+        }
         Dataset<Row> prepared = rows.select(selected.toArray(Column[]::new));
 
         List<Column> aggregates = new ArrayList<>();
@@ -149,6 +155,9 @@ public final class CellTable {
         aggregates.add(quantiles(GAP).as("gap_q"));
         aggregates.add(quantiles(ITERATIONS).as("iterations_q"));
         aggregates.add(quantiles(WALL).as("wall_q"));
+        for (String d : Dynamics.COLUMNS) {
+            aggregates.add(quantiles(DYNAMICS + d).as(DYNAMICS + d + "_q"));
+        }
 
         Column[] keys = axes.stream().map(a -> col(a)).toArray(Column[]::new);
         Column[] order = axes.stream().map(a -> col(a).asc_nulls_last()).toArray(Column[]::new);
@@ -172,7 +181,8 @@ public final class CellTable {
             cells.add(new Cell(key, r.getLong(r.fieldIndex("runs")), byOutcome, r.getLong(r.fieldIndex("bad")),
                     r.getLong(r.fieldIndex("recovered")), r.getLong(r.fieldIndex("excluded")),
                     Quantiles.of(list(r, "gap_q")), Quantiles.of(list(r, "iterations_q")),
-                    Quantiles.of(list(r, "wall_q")), r.getLong(r.fieldIndex("unreachable"))));
+                    Quantiles.of(list(r, "wall_q")), r.getLong(r.fieldIndex("unreachable")), new Dynamics(
+                    dynamics(r, 0), dynamics(r, 1), dynamics(r, 2), dynamics(r, 3))));
         }
         return new CellTable(axes, types, cells, recoveryThreshold, measured > 0);
     }
@@ -310,9 +320,22 @@ public final class CellTable {
                 c -> c.wallMs().q10(), false));
         s.add(real("wall_ms_median", "median of wall time (ms)", c -> c.wallMs().median(), false));
         s.add(real("wall_ms_q90", "90% quantile of wall time (ms)", c -> c.wallMs().q90(), false));
+        dynamicsStats(s, "escape_iterations", "iterations until f fell 10% of the way to the reference",
+                c -> c.dynamics().escape());
+        dynamicsStats(s, "convergence_rate", "per-iteration contraction of f − f_ref over the run's second half",
+                c -> c.dynamics().rate());
+        dynamicsStats(s, "kernel_min_eig", "λ_min of the tangent kernel at the end", c -> c.dynamics().kernel());
+        dynamicsStats(s, "recovery_error", "‖X − M*‖_F/‖M*‖_F at the end", c -> c.dynamics().recoveryError());
         s.add(countStat("diverged_or_nonfinite", "rows left out of the gap quantiles: DIVERGED or FAILED, or a"
                 + " non-finite objective gap", Cell::excluded));
         return List.copyOf(s);
+    }
+
+    /** The 10%, 50% and 90% quantiles of a dynamics column (runs that neither diverged nor failed, finite values). */
+    private static void dynamicsStats(List<Stat> s, String column, String meaning, Function<Cell, Quantiles> q) {
+        s.add(real(column + "_q10", "10% quantile of " + column + ": " + meaning, c -> q.apply(c).q10(), false));
+        s.add(real(column + "_median", "median of " + column, c -> q.apply(c).median(), false));
+        s.add(real(column + "_q90", "90% quantile of " + column, c -> q.apply(c).q90(), false));
     }
 
     private static List<Outcome> outcomeOrder() {
@@ -355,6 +378,10 @@ public final class CellTable {
     private static Column quantiles(String column) {
         String levels = Quantiles.LEVELS.stream().map(String::valueOf).collect(Collectors.joining(", "));
         return expr("percentile(`" + column + "`, array(" + levels + "))");
+    }
+
+    private static Quantiles dynamics(Row r, int column) {
+        return Quantiles.of(list(r, DYNAMICS + Dynamics.COLUMNS.get(column) + "_q"));
     }
 
     private static List<?> list(Row r, String field) {

@@ -33,7 +33,7 @@ class BoundaryTest {
         counts.put(Outcome.NOT_CONVERGED, open);
         counts.put(Outcome.GLOBAL, RUNS - bad - open);
         Quantiles q = new Quantiles(1.0, 2.0, 3.0);
-        return new Cell(List.of(rank, n), RUNS, counts, bad, 0, 0, q, q, q, reachable ? 0 : RUNS);
+        return new Cell(List.of(rank, n), RUNS, counts, bad, 0, 0, q, q, q, reachable ? 0 : RUNS, Dynamics.NONE);
     }
 
     private static Panel row(Cell... cells) {

@@ -67,7 +67,15 @@ class CellStatisticsTest {
                      quantile_cont(iterations::DOUBLE, [0.1, 0.5, 0.9])
                          FILTER (WHERE outcome NOT IN ('DIVERGED', 'FAILED')) AS iq,
                      quantile_cont(wall_ms::DOUBLE, [0.1, 0.5, 0.9])
-                         FILTER (WHERE outcome NOT IN ('DIVERGED', 'FAILED')) AS wq
+                         FILTER (WHERE outcome NOT IN ('DIVERGED', 'FAILED')) AS wq,
+                     quantile_cont(escape_iterations::DOUBLE, [0.1, 0.5, 0.9])
+                         FILTER (WHERE outcome NOT IN ('DIVERGED', 'FAILED') AND isfinite(escape_iterations)) AS eq,
+                     quantile_cont(convergence_rate, [0.1, 0.5, 0.9])
+                         FILTER (WHERE outcome NOT IN ('DIVERGED', 'FAILED') AND isfinite(convergence_rate)) AS cq,
+                     quantile_cont(kernel_min_eig, [0.1, 0.5, 0.9])
+                         FILTER (WHERE outcome NOT IN ('DIVERGED', 'FAILED') AND isfinite(kernel_min_eig)) AS kq,
+                     quantile_cont(recovery_error, [0.1, 0.5, 0.9])
+                         FILTER (WHERE outcome NOT IN ('DIVERGED', 'FAILED') AND isfinite(recovery_error)) AS rq
               FROM runs GROUP BY alpha, n, R
             ), z AS (SELECT 1.959963984540054 AS z)
             SELECT counts.*,
@@ -149,7 +157,8 @@ class CellStatisticsTest {
 
     @Test
     void quantilesMatchOnFiniteValuesOnly() {
-        Map<String, String> lists = Map.of("gap", "gq", "iterations", "iq", "wall_ms", "wq");
+        Map<String, String> lists = Map.of("gap", "gq", "iterations", "iq", "wall_ms", "wq", "escape_iterations",
+                "eq", "convergence_rate", "cq", "kernel_min_eig", "kq", "recovery_error", "rq");
         for (var e : expected.entrySet()) {
             for (var q : lists.entrySet()) {
                 List<Double> want = e.getValue().get(q.getValue()) instanceof List<?> l

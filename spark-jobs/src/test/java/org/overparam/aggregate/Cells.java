@@ -21,7 +21,7 @@ final class Cells {
         counts.put(Outcome.BAD_LOCAL_MIN, bad);
         counts.put(Outcome.GLOBAL, runs - bad);
         Quantiles q = new Quantiles(1.0, 2.0, 3.0);
-        return new Cell(List.of(rank, n), runs, counts, bad, runs - bad, 0, q, q, q, 0);
+        return new Cell(List.of(rank, n), runs, counts, bad, runs - bad, 0, q, q, q, 0, Dynamics.NONE);
     }
 
     /** Every (R, n) of the grid, with bad runs from {@code bad(R, n)} out of {@code runs}. */

@@ -299,6 +299,12 @@ final class SyntheticSweep {
         v.put("hess_min_eig", hess);
         v.put("iterations", outcome.equals("DIVERGED") ? 40 + random.nextInt(20) : 10 + random.nextInt(3000));
         v.put("wall_ms", (long) (1 + random.nextInt(500)));
+        // Dynamics (from the replicate and R, leaving the generator's sequence as it was): an escape time (null when
+        // the run never got 10% of the way), a contraction rate (NaN now and then), a tangent-kernel eigenvalue only
+        // at α = 0.1 (as if computed there only).
+        v.put("escape_iterations", rep % 9 == 4 ? null : 5 + (rep * 37 + rank * 11) % 200);
+        v.put("convergence_rate", rep % 13 == 6 ? Double.NaN : 0.5 + (rep * 7919 + rank * 104_729) % 1000 / 2000.0);
+        v.put("kernel_min_eig", alpha == 0.1 ? (rep * 13 + rank) % 100 * 1e-4 : null);
     }
 
     /** Values by column name → a Row in schema order; unset columns get a type default (null for doubles). */
