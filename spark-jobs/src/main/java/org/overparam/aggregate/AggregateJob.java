@@ -269,7 +269,8 @@ public final class AggregateJob {
         List<Overlay> overlays = new ArrayList<>();
         if (design.charts(s.x(), design.y())) {
             List<Panel> panels = Panel.split(table, design.constants(), s.x(), design.y());
-            PhaseCharts drawn = PhaseCharts.draw(table, panels, s.x(), design.y(), sweep, out, CHARTS);
+            PhaseCharts drawn = PhaseCharts.draw(table, panels, design.constants(), s.x(), design.y(), sweep, out,
+                    CHARTS);
             Boundary.writeCsv(panels, Boundary.Rule.DEFAULT, out.resolve(BOUNDARY_CSV));
             charts.addAll(drawn.charts());
             notes.addAll(drawn.notes());

@@ -86,6 +86,11 @@ public final class CategoryScale {
         return logCoordinates() ? Math.exp(coordinate) : coordinate;
     }
 
+    /** Whether {@link #coordinate} is the logarithm of the value (a geometric grid): slopes are then exponents. */
+    public boolean logarithmic() {
+        return logCoordinates();
+    }
+
     private boolean logCoordinates() {
         return logarithmic && numbers[numbers.length - 1] >= 4 * numbers[0];
     }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,6 +27,10 @@ record PhaseCharts(List<ChartFile> charts, List<String> notes, List<Overlay> ove
     static final String KIND_BAD_MAP = "P(bad local minimum) maps";
     static final String KIND_RECOVERED_MAP = "P(recovered) maps";
     static final String KIND_CURVES = "P(bad local minimum) curves";
+    static final String KIND_DYNAMICS = "Dynamics";
+
+    /** What each dynamics chart against the map's x axis shows, and the claim it tests. */
+    private static final Map<DynamicsCurves.Quantity, String> DYNAMICS_AGAINST_X = dynamicsCaptions();
 
     /**
      * Draws every chart of {@code table} over x × y into {@code reportDir/chartsDir}.
@@ -33,8 +39,8 @@ record PhaseCharts(List<ChartFile> charts, List<String> notes, List<Overlay> ove
      * @param sweep     the sweep's name, for the chart headings
      * @param chartsDir the subdirectory of the report directory for the files (created by the caller)
      */
-    static PhaseCharts draw(CellTable table, List<Panel> panels, String x, String y, String sweep, Path reportDir,
-                            String chartsDir) {
+    static PhaseCharts draw(CellTable table, List<Panel> panels, Map<String, Object> constants, String x, String y,
+                            String sweep, Path reportDir, String chartsDir) {
         List<ChartFile> charts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Overlay> overlays = new ArrayList<>();
@@ -85,11 +91,63 @@ record PhaseCharts(List<ChartFile> charts, List<String> notes, List<Overlay> ove
             charts.add(write(Curves.chart(p, heading), dir, chartsDir, Metric.P_BAD.file() + "_curves" + slug,
                     KIND_CURVES, p, Curves.WIDTH, Curves.HEIGHT, "P(bad local minimum) against " + x
                             + ", one line per " + y + panelSuffix(p) + ", shaded 95% Wilson bands."));
+            if (p.xScale().numeric() && p.xScale().size() > 1) {
+                for (Map.Entry<DynamicsCurves.Quantity, String> d : DYNAMICS_AGAINST_X.entrySet()) {
+                    if (DynamicsCurves.applies(p, d.getKey())) {
+                        charts.add(write(DynamicsCurves.chart(p, d.getKey(), heading), dir, chartsDir,
+                                d.getKey().file + "_curves" + slug, KIND_DYNAMICS, p, Curves.WIDTH, Curves.HEIGHT,
+                                dynamicsCaption(d.getKey(), x, y, p) + d.getValue()));
+                    }
+                }
+            }
         }
+        charts.addAll(recoveryAgainstAlpha(table, constants, sweep, dir, chartsDir));
         if (!table.measuresRecovery()) {
             notes.add("no P(recovered) maps: no row has a finite recovery_error");
         }
         return new PhaseCharts(charts, notes, overlays);
+    }
+
+    /**
+     * The recovery error against α, one line per R (a panel per other combination), with fitted slopes: drawn when α
+     * is an axis of three values or more and R one of two or more.
+     */
+    private static List<ChartFile> recoveryAgainstAlpha(CellTable table, Map<String, Object> constants, String sweep,
+                                                        Path dir, String chartsDir) {
+        List<ChartFile> charts = new ArrayList<>();
+        if (table.axisIndex("alpha") < 0 || table.axisIndex("R") < 0) {
+            return charts;
+        }
+        DynamicsCurves.Quantity q = DynamicsCurves.Quantity.RECOVERY;
+        for (Panel p : Panel.split(table, constants, "alpha", "R")) {
+            if (p.xScale().size() >= 3 && p.yScale().size() >= 2 && DynamicsCurves.applies(p, q)) {
+                charts.add(write(DynamicsCurves.chart(p, q, heading(sweep, p)), dir, chartsDir,
+                        q.file + "_vs_alpha" + p.slug(), KIND_DYNAMICS, p, Curves.WIDTH, Curves.HEIGHT,
+                        dynamicsCaption(q, "alpha", "R", p) + " Small initialization as implicit regularization:"
+                                + " from a small start gradient descent stays near low-rank solutions, so the"
+                                + " error of an over-parameterized run should shrink with α, as a power law on"
+                                + " log–log axes (the legend's slopes)."));
+            }
+        }
+        return charts;
+    }
+
+    private static String dynamicsCaption(DynamicsCurves.Quantity q, String x, String y, Panel p) {
+        return "Median " + q.meaning + " against " + x + ", one line per " + y + panelSuffix(p) + ", shaded 10–90%"
+                + " of the runs that neither diverged nor failed.";
+    }
+
+    private static Map<DynamicsCurves.Quantity, String> dynamicsCaptions() {
+        Map<DynamicsCurves.Quantity, String> m = new LinkedHashMap<>();
+        m.put(DynamicsCurves.Quantity.ITERATIONS, "");
+        m.put(DynamicsCurves.Quantity.ESCAPE, " From a small start the iterate first grows along the top"
+                + " eigenvectors (the spectral phase); with more columns it leaves the origin sooner (Stöger &"
+                + " Soltanolkotabi 2021).");
+        m.put(DynamicsCurves.Quantity.RATE, " Below 1 the run converges linearly; near 1, sublinearly: at R = r gradient"
+                + " descent converges linearly, above r only like 1/t² (Xiong, Ding & Du 2024).");
+        m.put(DynamicsCurves.Quantity.KERNEL, " A tangent kernel bounded away from 0 means the PL* condition holds"
+                + " and gradient descent converges fast; wider models have larger λ_min (Liu, Zhu & Belkin 2022).");
+        return m;
     }
 
     private static ChartFile write(JFreeChart chart, Path dir, String relative, String stem, String kind, Panel p,

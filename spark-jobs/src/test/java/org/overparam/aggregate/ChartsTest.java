@@ -41,7 +41,14 @@ class ChartsTest {
         assertTrue(java.awt.GraphicsEnvironment.isHeadless(), "charts are drawn without a display");
         Set<String> expected = new TreeSet<>();
         for (String panel : List.of("__alpha=0.001", "__alpha=0.1")) {
-            for (String chart : List.of("p_bad_map", "p_recovered_map", "p_bad_curves")) {
+            // The dynamics charts: the tangent kernel only where a panel has its values (α = 0.1); no recovery
+            // against α, which has two values.
+            List<String> kinds = new java.util.ArrayList<>(List.of("p_bad_map", "p_recovered_map", "p_bad_curves",
+                    "iterations_curves", "escape_iterations_curves", "convergence_rate_curves"));
+            if (panel.equals("__alpha=0.1")) {
+                kinds.add("kernel_min_eig_curves");
+            }
+            for (String chart : kinds) {
                 expected.add(chart + panel + ".png");
                 expected.add(chart + panel + ".svg");
             }
@@ -71,8 +78,12 @@ class ChartsTest {
             assertTrue(shapes >= SyntheticSweep.CELLS_PER_PANEL, svg + ": " + shapes + " shapes");
             List<String> texts = texts(doc);
             assertTrue(texts.contains("R (rank / width searched)"), svg + ": x axis title");
-            assertTrue(texts.contains(curves ? "P(bad local minimum)" : "n (measurements / samples)"),
-                    svg + ": y axis title, as text");
+            String name = svg.getFileName().toString();
+            String yTitle = !curves ? "n (measurements / samples)" : name.startsWith("p_bad") ? "P(bad local minimum)"
+                    : java.util.Arrays.stream(DynamicsCurves.Quantity.values())
+                            .filter(q -> name.startsWith(q.file + "_curves")).findFirst().orElseThrow().title
+                            + " (median, 10–90%)";
+            assertTrue(texts.contains(yTitle), svg + ": y axis title '" + yTitle + "', as text");
             if (!curves) {
                 // Every cell with a verdict is annotated k/N (N = replicates, one less at R = 2 where a replicate
                 // failed); the cell in which every run failed has none.

@@ -52,13 +52,13 @@ class ReportTest {
         try (Stream<Path> s = Files.list(Aggregated.get().file("charts"))) {
             s.forEach(p -> charts.add("charts/" + p.getFileName()));
         }
-        assertEquals(12, charts.size());
+        assertEquals(26, charts.size(), "6 charts per panel and the tangent kernel's at α = 0.1, PNG and SVG");
         assertTrue(referenced.containsAll(charts), "every chart file is in the report");
         for (String r : referenced) {
             assertFalse(r.contains("://"), "no external resource: " + r);
             assertTrue(Files.exists(Aggregated.get().file(r)), "referenced but missing: " + r);
         }
-        assertEquals(6, count(html, "<img "), "the six PNGs are shown");
+        assertEquals(13, count(html, "<img "), "the 13 PNGs are shown");
     }
 
     @Test
@@ -85,7 +85,7 @@ class ReportTest {
         Browser dom = chromium(tmp, "--dump-dom", report);
         assertEquals(0, dom.exit(), dom::toString);
         assertTrue(dom.out().contains("id=\"cell-table\""), "the cell table is in the DOM");
-        assertTrue(dom.out().contains("data-images=\"6/6\""), () -> "every image loaded: " + dom);
+        assertTrue(dom.out().contains("data-images=\"13/13\""), () -> "every image loaded: " + dom);
         assertFalse(dom.out().contains("<p class=\"broken-note\">"), () -> "a chart is missing: " + dom.out());
         assertFalse(dom.err().contains("Uncaught"), () -> "a script error: " + dom.err());
 
