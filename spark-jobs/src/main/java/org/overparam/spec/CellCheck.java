@@ -44,7 +44,7 @@ final class CellCheck {
                 expansion.build(0, problem, vals);
             } catch (IllegalArgumentException e) {
                 // A problem (instance) failure depends on the instance axes only: name just those.
-                problems.add(SpecReader.explain(e, expansion, vals, expansion.label(cell, instancePart)));
+                problems.add(expansion.explain(e, vals, expansion.label(cell, instancePart)));
                 return 0;
             }
             if (cell % runCells == 0) {

@@ -266,6 +266,28 @@ final class Expansion {
         return Arrays.stream(dims).flatMapToInt(d -> Arrays.stream(d.slots())).sorted().toArray();
     }
 
+    /**
+     * A core record's IllegalArgumentException as a problem at the spec key it names: its message starts with
+     * the core's key ({@code problem.r must be …}, {@code n must be …}), which maps to where the spec sets it.
+     *
+     * @param vals    the slot values the record was built from
+     * @param context where the values come from (a cell's label), or "" for none
+     */
+    SpecProblem explain(IllegalArgumentException e, double[] vals, String context) {
+        String message = String.valueOf(e.getMessage());
+        String token = message.split(" ", 2)[0];
+        String bare = token.replaceFirst("^(problem|solver)\\.", "");
+        int slot = slot(bare);
+        String rule = message + (context.isEmpty() ? "" : " (at " + context + ")");
+        if (slot >= 0) {
+            Param p = param(slot);
+            String value = format(slot, vals[slot]);
+            boolean text = p != null && p.kind() == Param.Kind.CHOICE;
+            return new SpecProblem(location(slot), text ? "'" + value + "'" : value, rule);
+        }
+        return new SpecProblem(token.matches("[A-Za-z_][A-Za-z0-9_.\\[\\]]*") ? token : "", null, rule);
+    }
+
     Param param(int slot) {
         return slot < PARAMS.length ? PARAMS[slot] : null;
     }

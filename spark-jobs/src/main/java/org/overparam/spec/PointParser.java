@@ -102,7 +102,7 @@ final class PointParser {
             expansion.derive(vals);
             return expansion.build(replicate, vals);
         } catch (IllegalArgumentException e) {
-            SpecProblem p = SpecReader.explain(e, expansion, vals, "");
+            SpecProblem p = expansion.explain(e, vals, "");
             String bare = p.key().replaceFirst("^[a-z]+\\.", "");
             String key = given.containsKey(bare) ? "point." + bare : p.key();
             throw new SpecError(key, p.value(), p.rule() + " (at " + assignment.strip() + ")");
