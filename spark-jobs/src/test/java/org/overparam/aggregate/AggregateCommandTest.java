@@ -35,7 +35,7 @@ class AggregateCommandTest {
         assertTrue(a.out().contains("sweep    " + SyntheticSweep.NAME), a::toString);
         assertTrue(a.out().contains(String.format("cells    %d over alpha × n × R, from %,d runs",
                 SyntheticSweep.CELLS, SyntheticSweep.ROWS)), a::toString);
-        assertTrue(a.out().contains("charts   6 (PNG + SVG)"), a::toString);
+        assertTrue(a.out().contains("charts   13 (PNG + SVG)"), a::toString);
         assertTrue(a.out().contains("report   " + a.file("report.html")), a::toString);
         assertFalse(a.err().contains("overparam:"), a::toString);
     }
