@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -195,29 +196,34 @@ class StandaloneClusterIT {
         Child submit = submit(tmp.resolve("faults.yaml"), out, FAULT_WAVE);
         assertNotNull(submit.awaitLine(Rows::isCommitLine, SUBMISSION), submit::output);
         ProcessHandle worker = recorded("worker-1");
-        awaitNewTaskOn("worker-1", Duration.ofSeconds(30));
+        boolean busy = awaitNewTaskOn("worker-1", Duration.ofSeconds(30));
+        boolean midSweep = busy && submit.isAlive();
         worker.destroyForcibly(); // SIGKILL: its executor goes with it, and the tasks running there are lost
         assertEquals(0, submit.awaitExit(SUBMISSION), submit::output);
 
-        assertTrue(submit.output().contains("Lost executor"),
-                "the driver should have seen its executor on the killed worker go\n" + submit.output());
         assertEquals(FAULT_POINTS, Rows.committedPoints(submit.lines()), submit::output);
         assertArrayEquals(new long[] {FAULT_POINTS, FAULT_POINTS}, Rows.countAndDistinct(spark, out));
         assertEquals(faultReference, Rows.numbers(spark, out));
+        // The scheduler may give worker-1 no further task before the sweep ends (then the kill finds nothing to
+        // lose): the rows above still hold, but the fault was not exercised, and the run says so as a skip.
+        assumeTrue(midSweep, "worker-1 started no task while the sweep ran: the kill came too late to test");
+        assertTrue(submit.output().contains("Lost executor"),
+                "the driver should have seen its executor on the killed worker go\n" + submit.output());
     }
 
     /**
      * Waits (at most {@code timeout}) until the executor on worker NAME starts one more task than it had started
-     * when called: a kill then finds work in progress there, not an idle executor. Reads the executor's log in
+     * when called, and says whether it did: a kill then finds work in progress there, not an idle executor. Reads the executor's log in
      * the worker's work directory ("Running task …" at INFO, Spark's default for executors).
      */
-    private static void awaitNewTaskOn(String name, Duration timeout) throws Exception {
+    private static boolean awaitNewTaskOn(String name, Duration timeout) throws Exception {
         Path work = state.resolve("work").resolve(name);
         long before = runningTaskLines(work);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (runningTaskLines(work) == before && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        return runningTaskLines(work) > before;
     }
 
     /** "Running task" lines in the executor logs of the newest application on a worker. */
