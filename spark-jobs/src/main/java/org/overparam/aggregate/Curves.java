@@ -3,12 +3,15 @@ package org.overparam.aggregate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -65,11 +68,7 @@ public final class Curves {
             }
             int k = data.getSeriesCount();
             data.addSeries(s);
-            Color colour = Palette.VIRIDIS.color(ys.size() == 1 ? 0 : PALETTE_SPAN * j / (ys.size() - 1));
-            renderer.setSeriesPaint(k, colour);
-            renderer.setSeriesFillPaint(k, colour);
-            renderer.setSeriesStroke(k, ChartStyle.solid(2.5f));
-            renderer.setSeriesShape(k, new Ellipse2D.Double(-4, -4, 8, 8));
+            styleLine(renderer, k, j, ys.size());
         }
 
         NumberAxis yAxis = new NumberAxis(metric.title());
@@ -77,12 +76,7 @@ public final class Curves {
         yAxis.setTickUnit(new NumberTickUnit(0.1));
         ChartStyle.style(yAxis);
         // The horizontal axis to scale when it is numeric (log for geometric grids): slopes mean what they show.
-        XYPlot plot = new XYPlot(data, GridValueAxis.of(Labels.axisTitle(panel.x()), xs), yAxis, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setOutlinePaint(Color.GRAY);
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        XYPlot plot = plot(data, panel, yAxis, renderer);
 
         ValueMarker five = new ValueMarker(Boundary.LEVEL, Color.DARK_GRAY, ChartStyle.dashed(1.5f, 2));
         five.setLabel("5%");
@@ -97,6 +91,30 @@ public final class Curves {
         ChartStyle.decorate(chart, metric.title() + " against " + panel.x() + ", one line per " + panel.y(),
                 heading);
         return chart;
+    }
+
+    /** Line k, the j-th of {@code lines} y values: its viridis colour (band alike), a solid stroke and round marks. */
+    static void styleLine(DeviationRenderer renderer, int k, int j, int lines) {
+        Color colour = Palette.VIRIDIS.color(lines == 1 ? 0 : PALETTE_SPAN * j / (lines - 1));
+        renderer.setSeriesPaint(k, colour);
+        renderer.setSeriesFillPaint(k, colour);
+        renderer.setSeriesStroke(k, ChartStyle.solid(2.5f));
+        renderer.setSeriesShape(k, new Ellipse2D.Double(-4, -4, 8, 8));
+    }
+
+    /**
+     * The plot of a chart of lines against the panel's x axis, drawn to scale (log for geometric grids, so slopes mean
+     * what they show), on white with light grid lines.
+     */
+    static XYPlot plot(XYDataset data, Panel panel, ValueAxis yAxis, XYItemRenderer renderer) {
+        XYPlot plot = new XYPlot(data, GridValueAxis.of(Labels.axisTitle(panel.x()), panel.xScale()), yAxis,
+                renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setOutlinePaint(Color.GRAY);
+        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        return plot;
     }
 
     /** Overlays on the x axis whose threshold is the same for every line: a vertical labelled line. */

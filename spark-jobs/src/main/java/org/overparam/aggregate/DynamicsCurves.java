@@ -1,7 +1,5 @@
 package org.overparam.aggregate;
 
-import java.awt.Color;
-import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -13,9 +11,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -96,11 +92,7 @@ final class DynamicsCurves {
             points.forEach(p -> s.add(p[0], p[1], p[2], p[3]));
             int k = data.getSeriesCount();
             data.addSeries(s);
-            Color colour = Palette.VIRIDIS.color(ys.size() == 1 ? 0 : 0.85 * j / (ys.size() - 1));
-            renderer.setSeriesPaint(k, colour);
-            renderer.setSeriesFillPaint(k, colour);
-            renderer.setSeriesStroke(k, ChartStyle.solid(2.5f));
-            renderer.setSeriesShape(k, new Ellipse2D.Double(-4, -4, 8, 8));
+            Curves.styleLine(renderer, k, j, ys.size());
         }
         ValueAxis yAxis;
         if (logY) {
@@ -118,13 +110,7 @@ final class DynamicsCurves {
             yAxis = linear;
         }
         ChartStyle.style(yAxis);
-        XYPlot plot = new XYPlot(data, GridValueAxis.of(Labels.axisTitle(panel.x()), xs), yAxis, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setOutlinePaint(Color.GRAY);
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
-        JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, plot, true);
+        JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, Curves.plot(data, panel, yAxis, renderer), true);
         ChartStyle.decorate(chart, capitalized(q.title) + " against " + panel.x() + ", one line per " + panel.y(),
                 heading);
         return chart;

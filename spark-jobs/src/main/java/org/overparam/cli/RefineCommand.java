@@ -9,7 +9,6 @@ import org.overparam.aggregate.Boundary;
 import org.overparam.refine.Plan;
 import org.overparam.refine.RefineJob;
 import org.overparam.spec.Numbers;
-import org.overparam.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,9 +62,7 @@ final class RefineCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--threshold/--confidence: " + e.getMessage());
         }
-        SweepSpec experiment = RefineJob.experiment(dir); // before Spark starts: a wrong path fails fast
-        long runs = budget != null ? budget : experiment.count();
-        RefineJob.Result result = RefineJob.run(new RefineJob.Settings(dir, sparkOptions.master(), rule, axis, runs,
+        RefineJob.Result result = RefineJob.run(new RefineJob.Settings(dir, sparkOptions.master(), rule, axis, budget,
                 maxReplicates), command.commandLine().getOut());
         print(result, rule, command.commandLine().getOut());
         return Overparam.OK;

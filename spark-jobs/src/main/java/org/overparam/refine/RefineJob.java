@@ -49,13 +49,13 @@ public final class RefineJob {
      * @param master        Spark master URL, or null for embedded local mode
      * @param rule          what "bad minima are rare" means
      * @param axis          the axis along which boundaries are sought
-     * @param budget        the most runs this command adds
+     * @param budget        the most runs this command adds; null for as many as the experiment's grid has
      * @param maxReplicates the most replicates any cell gets
      */
-    public record Settings(String dir, String master, Boundary.Rule rule, String axis, long budget,
+    public record Settings(String dir, String master, Boundary.Rule rule, String axis, Long budget,
                            int maxReplicates) {
         public Settings {
-            if (budget < 0) {
+            if (budget != null && budget < 0) {
                 throw new BadInputException("--budget must be >= 0, got " + budget);
             }
             if (maxReplicates < 1) {
@@ -94,9 +94,8 @@ public final class RefineJob {
     private RefineJob() {
     }
 
-    /** The experiment's spec recorded in {@code dir}, checked before Spark starts. */
-    public static SweepSpec experiment(String dir) {
-        Storage storage = AggregateJob.sweepDirectory(dir);
+    /** The experiment's spec recorded in the sweep directory {@code dir}. */
+    private static SweepSpec experiment(Storage storage, String dir) {
         CommitLog log;
         try {
             log = CommitLog.read(storage);
@@ -109,22 +108,24 @@ public final class RefineJob {
         return SpecLoader.parse(run.normalizedSpec());
     }
 
+    /** Refines; the directory, the axis and the experiment's spec are checked before Spark starts. */
     public static Result run(Settings s, PrintWriter out) {
-        SweepSpec experiment = experiment(s.dir());
+        Storage storage = AggregateJob.sweepDirectory(s.dir());
+        SweepSpec experiment = experiment(storage, s.dir());
+        long budget = s.budget() != null ? s.budget() : experiment.count();
         List<Slices.Row> rows;
         try {
             rows = Slices.along(experiment, s.axis());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--axis " + s.axis() + ": " + e.getMessage());
         }
-        Storage storage = AggregateJob.sweepDirectory(s.dir());
         Plan.Settings plan = new Plan.Settings(s.rule(), experiment.replicates(), s.maxReplicates(),
                 Resolution.of(rows.get(0).values(), rows.get(0).integer()));
         Candidates candidates = Candidates.recorded(storage, s.axis(), experiment.replicates());
 
         SparkSession spark = SparkSessions.get(s.master(), "overparam refine " + experiment.name());
         out.printf(Locale.ROOT, "refine %s along %s: P(bad) <= %s at %s confidence, budget %,d runs%n",
-                experiment.name(), s.axis(), percent(s.rule().level()), percent(s.rule().confidence()), s.budget());
+                experiment.name(), s.axis(), percent(s.rule().level()), percent(s.rule().confidence()), budget);
         long added = 0;
         long gridRuns = -1;
         int round = 0;
@@ -139,7 +140,7 @@ public final class RefineJob {
             for (Slices.Row row : rows) {
                 cells.add(cells(row, candidates, facts));
             }
-            List<Plan.Addition> next = Plan.next(cells, plan, s.budget() - added);
+            List<Plan.Addition> next = Plan.next(cells, plan, budget - added);
             if (next.isEmpty()) {
                 break;
             }
@@ -161,7 +162,7 @@ public final class RefineJob {
         long fullGrid = (long) rows.size() * candidates.values.size() * maxExtent;
         boolean unresolved = results.stream().anyMatch(r -> !r.standing().resolved());
         return new Result(experiment.name(), s.axis(), results, gridRuns, added, round,
-                !(unresolved && added >= s.budget()), fullGrid);
+                !(unresolved && added >= budget), fullGrid);
     }
 
     /**
@@ -170,26 +171,25 @@ public final class RefineJob {
      */
     private static long runAdditions(List<Plan.Addition> next, List<Slices.Row> rows, Settings s,
                                      SweepSpec experiment) {
-        Map<Integer, List<Double>> valuesByRow = new LinkedHashMap<>();
-        Map<Integer, Integer> replicatesByRow = new HashMap<>();
-        for (Plan.Addition a : next) {
-            valuesByRow.computeIfAbsent(a.row(), k -> new ArrayList<>()).add(a.value());
-            replicatesByRow.merge(a.row(), a.replicates(), Math::max);
+        Map<Request, List<Slices.Row>> requests = new LinkedHashMap<>();
+        for (Plan.Addition a : next) { // at most one per row
+            requests.computeIfAbsent(new Request(a.value(), a.replicates()), k -> new ArrayList<>())
+                    .add(rows.get(a.row()));
         }
-        Map<List<Object>, List<Slices.Row>> requests = new LinkedHashMap<>();
-        valuesByRow.forEach((row, values) -> requests.computeIfAbsent(List.of(values, replicatesByRow.get(row)),
-                k -> new ArrayList<>()).add(rows.get(row)));
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         long added = 0;
-        for (Map.Entry<List<Object>, List<Slices.Row>> r : requests.entrySet()) {
-            @SuppressWarnings("unchecked")
-            double[] values = ((List<Double>) r.getKey().get(0)).stream().mapToDouble(Double::doubleValue).toArray();
-            for (SweepSpec spec : Slices.together(r.getValue(), values, (Integer) r.getKey().get(1))) {
+        for (Map.Entry<Request, List<Slices.Row>> r : requests.entrySet()) {
+            for (SweepSpec spec : Slices.together(r.getValue(), new double[] {r.getKey().value()},
+                    r.getKey().replicates())) {
                 added += SweepJob.run(spec, spec.normalized(),
                         new SweepJob.Options(s.dir(), s.master(), 0, false, experiment), quiet).computed();
             }
         }
         return added;
+    }
+
+    /** What rows of a round may share a spec for: one axis value at one replicate count. */
+    private record Request(double value, int replicates) {
     }
 
     /** A row's cells at every candidate value, counted over the candidate replicates from the rows. */
