@@ -33,8 +33,20 @@ import org.overparam.problem.Objective;
  * @param minEigenvalue h, the smallest Hessian eigenvalue (NaN when not finite)
  * @param residual      ‖H v − h v‖₂ for the unit eigenvector v (NaN when not finite)
  * @param method        how h was computed
+ * @param lowest        the bottom of the spectrum, ascending ({@link SmallestEigenvalue#lowest}): up to
+ *                      {@value SmallestEigenvalue#LOWEST} eigenvalues from {@link Method#DENSE}, h alone from
+ *                      {@link Method#LANCZOS}
  */
-public record Curvature(double minEigenvalue, double residual, Method method) {
+public record Curvature(double minEigenvalue, double residual, Method method, double[] lowest) {
+
+    public Curvature {
+        lowest = lowest.clone();
+    }
+
+    @Override
+    public double[] lowest() {
+        return lowest.clone();
+    }
 
     /** Dimensions up to this are decomposed densely: N products and a 200×200 eigendecomposition take milliseconds. */
     public static final int DENSE_MAX_DIMENSION = 200;
@@ -69,7 +81,7 @@ public record Curvature(double minEigenvalue, double residual, Method method) {
             return notFinite(Method.DENSE);
         }
         SmallestEigenvalue e = SmallestEigenvalue.dense(nn, (v, out) -> objective.hessianVector(x, v, out));
-        return new Curvature(e.value(), e.residual(), Method.DENSE);
+        return new Curvature(e.value(), e.residual(), Method.DENSE, e.lowest());
     }
 
     /** λ_min(∇²f(x)) by Lanczos on Hessian–vector products, whatever N is. */
@@ -80,7 +92,7 @@ public record Curvature(double minEigenvalue, double residual, Method method) {
         }
         SmallestEigenvalue e = SmallestEigenvalue.lanczos(nn, (v, out) -> objective.hessianVector(x, v, out),
                 LANCZOS_MAX_ITERATIONS, LANCZOS_TOL, seed);
-        return new Curvature(e.value(), e.residual(), Method.LANCZOS);
+        return new Curvature(e.value(), e.residual(), Method.LANCZOS, e.lowest());
     }
 
     private static int checkedDimension(Objective objective, double[] x) {
@@ -97,6 +109,6 @@ public record Curvature(double minEigenvalue, double residual, Method method) {
     }
 
     private static Curvature notFinite(Method method) {
-        return new Curvature(Double.NaN, Double.NaN, method);
+        return new Curvature(Double.NaN, Double.NaN, method, new double[0]);
     }
 }

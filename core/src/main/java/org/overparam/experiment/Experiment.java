@@ -184,27 +184,33 @@ public final class Experiment {
             boolean curvatureWanted = s.curvature() == CurvaturePolicy.ALWAYS ? !diverged
                     : Verdict.curvatureDecides(descent.value(), reference.value(), descent.gradNorm(), diverged,
                             tolerances);
-            double hessMinEig = curvatureWanted ? hessianMinEigenvalue(model, x, config) : Double.NaN;
+            Curvature curvature = curvatureWanted ? curvature(model, x, config) : null;
+            double hessMinEig = curvature == null ? Double.NaN : curvature.minEigenvalue();
             Outcome outcome = Verdict.classify(descent.value(), reference.value(), descent.gradNorm(), hessMinEig,
                     diverged, tolerances);
             double loss = diverged ? Double.NaN : model.loss(x);
             double recovery = diverged ? Double.NaN : model.recoveryError(start, x);
             double certificate = diverged ? Double.NaN : model.certificate(x);
             Diagnostics diagnostics = diagnostics(config, model, reference, start, x, trace, diverged);
+            EndPoint endPoint = s.endPoints().keeps(outcome)
+                    ? EndPoint.of(model.blocks(), x, curvature == null ? new double[0] : curvature.lowest()) : null;
             return new RunResult(config, f0, descent.value(), loss, reference.value(), reference.kind(),
                     reference.rank(), reference.dualityGap(), descent.gradNorm(), hessMinEig, outcome,
                     Verdict.lossBad(descent.value(), reference.value(), tolerances), recovery, certificate,
                     descent.iterations(), descent.reason(), restarts,
-                    (searchNanos + System.nanoTime() - certifying) / 1_000_000, null, diagnostics);
+                    (searchNanos + System.nanoTime() - certifying) / 1_000_000, null, diagnostics, endPoint);
         }
     }
 
-    /** λ_min of the (Riemannian) Hessian; +∞ on a search space of isolated points (Max-Cut with R = 1). */
-    private static double hessianMinEigenvalue(Model model, double[] x, RunConfig config) {
+    /**
+     * The (Riemannian) Hessian's smallest eigenvalues; λ_min = +∞ and no spectrum on a search space of isolated
+     * points (Max-Cut with R = 1).
+     */
+    private static Curvature curvature(Model model, double[] x, RunConfig config) {
         if (model.tangentDimension() == 0) {
-            return Double.POSITIVE_INFINITY;
+            return new Curvature(Double.POSITIVE_INFINITY, 0, Curvature.Method.DENSE, new double[0]);
         }
-        return Curvature.of(model, x, Seeds.hash(config.initSeed(), "curvature")).minEigenvalue();
+        return Curvature.of(model, x, Seeds.hash(config.initSeed(), "curvature"));
     }
 
     private static Diagnostics diagnostics(RunConfig config, Model model, Reference reference, double[] start,

@@ -28,12 +28,14 @@ import org.overparam.solve.StopReason;
  * @param wallMillis      wall-clock time of the run (the only column that is not a function of the point)
  * @param error           for {@link Outcome#FAILED} runs, the exception that stopped them; else null
  * @param diagnostics     escape time, rate, tangent kernel and trajectory
+ * @param endPoint        the final parameters and the bottom of the Hessian spectrum, for the runs that
+ *                        {@link SolverConfig#endPoints()} keeps; else null
  */
 public record RunResult(RunConfig config, double f0, double objective, double loss, double reference,
                         ReferenceKind referenceKind, int referenceRank, double referenceGap, double gradNorm,
                         double hessMinEig, Outcome outcome, boolean lossBad, double recoveryError,
                         double certificate, int iterations, StopReason stopReason, int restarts, long wallMillis,
-                        String error, Diagnostics diagnostics) {
+                        String error, Diagnostics diagnostics, EndPoint endPoint) {
 
     /**
      * The row of a run that threw: every measurement NaN, the outcome {@link Outcome#FAILED}, the exception kept
@@ -42,7 +44,7 @@ public record RunResult(RunConfig config, double f0, double objective, double lo
     public static RunResult failed(RunConfig config, RuntimeException exception, long wallMillis) {
         double nan = Double.NaN;
         return new RunResult(config, nan, nan, nan, nan, null, 0, nan, nan, nan, Outcome.FAILED, true, nan, nan, 0,
-                StopReason.ERROR, 0, wallMillis, String.valueOf(exception), Diagnostics.NONE);
+                StopReason.ERROR, 0, wallMillis, String.valueOf(exception), Diagnostics.NONE, null);
     }
 
     /** outcome = BAD_LOCAL_MIN. */

@@ -21,11 +21,12 @@ package org.overparam.experiment;
  * @param tangentKernel whether to compute λ_min of the tangent kernel J Jᵀ at the start and the end (costly)
  * @param trajectory    how many sampled (iteration, objective) pairs to keep for convergence plots; 0 = none
  * @param curvature     where the end point's smallest Hessian eigenvalue is computed
+ * @param endPoints     which runs keep their end point beside their row
  */
 public record SolverConfig(Method method, StepRule step, double stepSize, int maxIterations, double gradTol,
                            double hessTol, double target, double gapRel, double gapAbs, double referenceTol,
                            double perturbRadius, double divergence, int maxRestarts, boolean tangentKernel,
-                           int trajectory, CurvaturePolicy curvature) {
+                           int trajectory, CurvaturePolicy curvature, EndPoints endPoints) {
 
     /** Longest trajectory a row may keep. */
     public static final int MAX_TRAJECTORY = 1_000;
@@ -34,10 +35,11 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
      * The defaults a spec starts from: plain GD with Armijo steps from 0.1, 20,000 iterations, stationary at
      * ‖∇f‖ ≤ 1e-8·f0, second-order at λ_min ≥ −1e-6·f0, stop 1e-7·f0 above the reference, global within
      * max(10%·|f_ref|, 1e-6·f0), reference solved to 1e-9·f0, perturbations of radius 1e-3, divergence above 1e8·f0,
-     * no restarts, no tangent kernel, no trajectory, the Hessian eigenvalue where it decides.
+     * no restarts, no tangent kernel, no trajectory, the Hessian eigenvalue where it decides, the end points of the
+     * runs that did not end GLOBAL.
      */
     public static final SolverConfig DEFAULTS = new SolverConfig(Method.GD, StepRule.ARMIJO, 0.1, 20_000, 1e-8,
-            1e-6, 1e-7, 0.1, 1e-6, 1e-9, 1e-3, 1e8, 0, false, 0, CurvaturePolicy.DECISIVE);
+            1e-6, 1e-7, 0.1, 1e-6, 1e-9, 1e-3, 1e8, 0, false, 0, CurvaturePolicy.DECISIVE, EndPoints.NON_GLOBAL);
 
     /**
      * The defaults a spec of {@code family} starts from: {@link #DEFAULTS}, except
@@ -63,6 +65,7 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
         Checks.require(method != null, () -> "solver.method is required");
         Checks.require(step != null, () -> "solver.step is required");
         Checks.require(curvature != null, () -> "solver.curvature is required");
+        Checks.require(endPoints != null, () -> "solver.endpoints is required");
         Checks.positive("solver.step_size", stepSize);
         Checks.atLeast("solver.max_iters", maxIterations, 1);
         Checks.positive("solver.grad_tol", gradTol);
@@ -84,87 +87,93 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
 
     public SolverConfig withMethod(Method value) {
         return new SolverConfig(value, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withStep(StepRule value) {
         return new SolverConfig(method, value, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withStepSize(double value) {
         return new SolverConfig(method, step, value, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withMaxIterations(int value) {
         return new SolverConfig(method, step, stepSize, value, gradTol, hessTol, target, gapRel, gapAbs, referenceTol,
-                perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withGradTol(double value) {
         return new SolverConfig(method, step, stepSize, maxIterations, value, hessTol, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withHessTol(double value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, value, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withTarget(double value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, value, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withGapRel(double value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, value, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withGapAbs(double value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, value,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withReferenceTol(double value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs, value,
-                perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withPerturbRadius(double value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
-                referenceTol, value, divergence, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, value, divergence, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withDivergence(double value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, value, maxRestarts, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, value, maxRestarts, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withMaxRestarts(int value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, value, tangentKernel, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, value, tangentKernel, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withTangentKernel(boolean value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, value, trajectory, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, value, trajectory, curvature, endPoints);
     }
 
     public SolverConfig withTrajectory(int value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, value, curvature);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, value, curvature, endPoints);
     }
 
     public SolverConfig withCurvature(CurvaturePolicy value) {
         return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
-                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, value);
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, value, endPoints);
+    }
+
+    public SolverConfig withEndPoints(EndPoints value) {
+        return new SolverConfig(method, step, stepSize, maxIterations, gradTol, hessTol, target, gapRel, gapAbs,
+                referenceTol, perturbRadius, divergence, maxRestarts, tangentKernel, trajectory, curvature, value);
     }
 
     /**
-     * Canonical encoding of every field, for point ids. The diagnostics fields and a non-default curvature policy
-     * are written only when set, so that the ids of sweeps made before they existed stay valid.
+     * Canonical encoding of every field, for point ids. The diagnostics fields, a non-default curvature policy and
+     * a non-default end-point policy are written only when set, so that the ids of sweeps made before they existed
+     * stay valid.
      */
     public String canonical() {
         return method.specName() + "|" + step.specName() + "|eta=" + Canonical.of(stepSize) + "|T=" + maxIterations
@@ -173,6 +182,7 @@ public record SolverConfig(Method method, StepRule step, double stepSize, int ma
                 + "|pr=" + Canonical.of(perturbRadius) + "|div=" + Canonical.of(divergence)
                 + (maxRestarts == 0 ? "" : "|restarts=" + maxRestarts) + (tangentKernel ? "|ntk" : "")
                 + (trajectory == 0 ? "" : "|trajectory=" + trajectory)
-                + (curvature == CurvaturePolicy.DECISIVE ? "" : "|curvature=" + curvature.specName());
+                + (curvature == CurvaturePolicy.DECISIVE ? "" : "|curvature=" + curvature.specName())
+                + (endPoints == EndPoints.NON_GLOBAL ? "" : "|endpoints=" + endPoints.specName());
     }
 }

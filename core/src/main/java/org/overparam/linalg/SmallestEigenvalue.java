@@ -1,5 +1,7 @@
 package org.overparam.linalg;
 
+import java.util.Arrays;
+
 /**
  * λ_min of a symmetric operator known only through its products v ↦ A v, with the residual ‖A v − λ v‖₂ of the
  * reported unit eigenvector v (measured with one more product). The one routine behind the Hessian's and the
@@ -7,10 +9,26 @@ package org.overparam.linalg;
  *
  * @param value    λ_min (NaN when a product was not finite)
  * @param residual ‖A v − λ v‖₂ (NaN when not finite)
+ * @param lowest   the bottom of the spectrum that is known as exactly as λ_min, ascending: the
+ *                 {@value #LOWEST} smallest eigenvalues (all, when fewer) from a dense decomposition; λ_min alone
+ *                 from Lanczos, whose other Ritz values are not converged; empty when not finite
  */
-public record SmallestEigenvalue(double value, double residual) {
+public record SmallestEigenvalue(double value, double residual, double[] lowest) {
 
-    private static final SmallestEigenvalue NOT_FINITE = new SmallestEigenvalue(Double.NaN, Double.NaN);
+    /** Eigenvalues {@link #lowest} keeps from a dense decomposition. */
+    public static final int LOWEST = 20;
+
+    private static final SmallestEigenvalue NOT_FINITE = new SmallestEigenvalue(Double.NaN, Double.NaN,
+            new double[0]);
+
+    public SmallestEigenvalue {
+        lowest = lowest.clone();
+    }
+
+    @Override
+    public double[] lowest() {
+        return lowest.clone();
+    }
 
     /**
      * From the assembled matrix: A e_j for every j, symmetrized as (A + Aᵀ)/2 to remove rounding asymmetry, then
@@ -47,7 +65,9 @@ public record SmallestEigenvalue(double value, double residual) {
             double d = col[i] - lambda * e[i];
             r2 += d * d;
         }
-        return Double.isFinite(r2) ? new SmallestEigenvalue(lambda, Math.sqrt(r2)) : NOT_FINITE;
+        return Double.isFinite(r2)
+                ? new SmallestEigenvalue(lambda, Math.sqrt(r2), Arrays.copyOf(values, Math.min(n, LOWEST)))
+                : NOT_FINITE;
     }
 
     /**
@@ -56,7 +76,8 @@ public record SmallestEigenvalue(double value, double residual) {
      */
     public static SmallestEigenvalue lanczos(int n, Lanczos.Operator op, int maxIterations, double tol, long seed) {
         Lanczos.Result r = Lanczos.smallest(n, op, maxIterations, tol, seed);
-        return new SmallestEigenvalue(r.value(), r.residual());
+        return Double.isNaN(r.value()) ? NOT_FINITE
+                : new SmallestEigenvalue(r.value(), r.residual(), new double[] {r.value()});
     }
 
     /** Whether every entry is finite. */

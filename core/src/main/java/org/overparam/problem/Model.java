@@ -1,5 +1,6 @@
 package org.overparam.problem;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,6 +25,14 @@ public interface Model extends Objective {
             x[i] = scale * rng.nextGaussian();
         }
         return x;
+    }
+
+    /**
+     * How x is made of the family's matrices (U and V, W, Y, …): blocks that tile x in order. The end points of
+     * a sweep are stored as these matrices.
+     */
+    default List<Block> blocks() {
+        return List.of(new Block("x", dimension(), 1, 0));
     }
 
     /** Maps a trial point back onto the search space in place (identity for Euclidean models). */

@@ -157,6 +157,6 @@ class ExperimentTest {
         return new RunResult(r.config(), r.f0(), r.objective(), r.loss(), r.reference(), r.referenceKind(),
                 r.referenceRank(), r.referenceGap(), r.gradNorm(), r.hessMinEig(), r.outcome(), r.lossBad(),
                 r.recoveryError(), r.certificate(), r.iterations(), r.stopReason(), r.restarts(), 0, r.error(),
-                r.diagnostics());
+                r.diagnostics(), r.endPoint());
     }
 }

@@ -31,6 +31,9 @@ public abstract class ModelContract {
     /** ⟨u, Hv⟩ = ⟨v, Hu⟩ up to the rounding of sums of a few thousand O(1) terms. */
     private static final double SYMMETRY_RTOL = 1e-10;
 
+    /** The objective re-evaluated at the stored end point: the same sums, perhaps in another kernel's order. */
+    private static final double OBJECTIVE_RTOL = 1e-12;
+
     /**
      * Points of one family: the lanes of the batches under test. Either one R on different replicates (every lane
      * has its own instance), enough of them to fill more than one SIMD block where the family has SIMD lanes; or,
@@ -225,11 +228,63 @@ public abstract class ModelContract {
         }
     }
 
+    /**
+     * The blocks tile x in order; a kept end point holds the final parameters (the model's value there is the row's
+     * objective) and the bottom of the Hessian spectrum, ascending from the row's λ_min; which runs keep one follows
+     * {@code solver.endpoints}, and keeping them changes nothing else in the row.
+     */
+    @Test
+    void endPointsAreTheFinalParametersOfTheRunsThePolicyKeeps() {
+        for (RunConfig config : lanes().subList(0, 2)) {
+            Experiment.Prepared prepared = Experiment.prepare(config);
+            Model model = prepared.model(config.rank());
+            int offset = 0;
+            for (org.overparam.problem.Block b : model.blocks()) {
+                assertEquals(offset, b.offset(), b::toString);
+                offset += b.size();
+            }
+            assertEquals(model.dimension(), offset, "the blocks tile x");
+
+            RunResult kept = Experiment.run(prepared, with(config, config.solver().withEndPoints(EndPoints.ALL)
+                    .withCurvature(CurvaturePolicy.ALWAYS)));
+            EndPoint end = kept.endPoint();
+            double[] x = new double[model.dimension()];
+            List<org.overparam.problem.Block> blocks = model.blocks();
+            for (int b = 0; b < blocks.size(); b++) {
+                EndPoint.Matrix m = end.parameters().get(b);
+                assertEquals(blocks.get(b).name(), m.name());
+                System.arraycopy(m.values(), 0, x, blocks.get(b).offset(), m.values().length);
+            }
+            assertEquals(kept.objective(), model.value(x), OBJECTIVE_RTOL * Math.max(kept.f0(), kept.objective()),
+                    kept::toString);
+            double[] lowest = end.hessianLowest();
+            if (Double.isFinite(kept.hessMinEig()) && model.tangentDimension() > 0) {
+                assertEquals(kept.hessMinEig(), lowest[0], kept::toString);
+                for (int i = 1; i < lowest.length; i++) {
+                    assertTrue(lowest[i - 1] <= lowest[i], "ascending: " + java.util.Arrays.toString(lowest));
+                }
+            }
+
+            RunResult byDefault = Experiment.run(prepared, config);
+            assertEquals(byDefault.outcome() != org.overparam.certify.Outcome.GLOBAL, byDefault.endPoint() != null,
+                    byDefault::toString);
+            RunResult none = Experiment.run(prepared, with(config, config.solver().withEndPoints(EndPoints.NONE)));
+            assertEquals(null, none.endPoint());
+            assertEquals(withoutWallTime(byDefault).objective(), none.objective());
+            assertEquals(byDefault.outcome(), none.outcome());
+            assertEquals(byDefault.iterations(), none.iterations());
+        }
+    }
+
+    private static RunConfig with(RunConfig c, SolverConfig solver) {
+        return new RunConfig(c.masterSeed(), c.replicate(), c.problem(), solver, c.rank(), c.alpha());
+    }
+
     static RunResult withoutWallTime(RunResult r) {
         return new RunResult(r.config(), r.f0(), r.objective(), r.loss(), r.reference(), r.referenceKind(),
                 r.referenceRank(), r.referenceGap(), r.gradNorm(), r.hessMinEig(), r.outcome(), r.lossBad(),
                 r.recoveryError(), r.certificate(), r.iterations(), r.stopReason(), r.restarts(), 0, r.error(),
-                r.diagnostics());
+                r.diagnostics(), r.endPoint());
     }
 
     private static double[] direction(int dim, long seed) {

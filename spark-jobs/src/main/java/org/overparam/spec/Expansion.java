@@ -1,6 +1,7 @@
 package org.overparam.spec;
 
 import org.overparam.experiment.CurvaturePolicy;
+import org.overparam.experiment.EndPoints;
 import org.overparam.experiment.Explicit;
 import org.overparam.experiment.Family;
 import org.overparam.experiment.Method;
@@ -214,7 +215,8 @@ final class Expansion {
                 vals[Param.REFERENCE_TOL.ordinal()], vals[Param.PERTURB_RADIUS.ordinal()],
                 vals[Param.DIVERGENCE.ordinal()], integer(vals, Param.MAX_RESTARTS),
                 vals[Param.TANGENT_KERNEL.ordinal()] == 1, integer(vals, Param.TRAJECTORY),
-                CurvaturePolicy.values()[integer(vals, Param.CURVATURE)]);
+                CurvaturePolicy.values()[integer(vals, Param.CURVATURE)],
+                EndPoints.values()[integer(vals, Param.ENDPOINTS)]);
         return new RunConfig(masterSeed, replicate, problem, solver, integer(vals, Param.RANK),
                 vals[Param.ALPHA.ordinal()]);
     }

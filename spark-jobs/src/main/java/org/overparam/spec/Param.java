@@ -1,6 +1,7 @@
 package org.overparam.spec;
 
 import org.overparam.experiment.CurvaturePolicy;
+import org.overparam.experiment.EndPoints;
 import org.overparam.experiment.Family;
 import org.overparam.experiment.Method;
 import org.overparam.experiment.OperatorKind;
@@ -48,7 +49,9 @@ public enum Param {
     MAX_RESTARTS("max_restarts", Section.SOLVER, Kind.INTEGER),
     TANGENT_KERNEL("tangent_kernel", Section.SOLVER, Kind.CHOICE, List.of("false", "true")),
     TRAJECTORY("trajectory", Section.SOLVER, Kind.INTEGER),
-    CURVATURE("curvature", Section.SOLVER, Kind.CHOICE, names(CurvaturePolicy.values()));
+    CURVATURE("curvature", Section.SOLVER, Kind.CHOICE, names(CurvaturePolicy.values())),
+    /** Which runs keep their end point: added after specs were hashed, so printed only when not the default. */
+    ENDPOINTS("endpoints", Section.SOLVER, Kind.CHOICE, names(EndPoints.values()));
 
     /** Where a fixed value of the parameter is written. */
     public enum Section {
@@ -102,6 +105,14 @@ public enum Param {
         return section == Section.PROBLEM || this == N;
     }
 
+    /**
+     * Whether the normalized spec (whose hash names a sweep) leaves the parameter out at {@code value}: a parameter
+     * added after sweeps were recorded is written only when it differs from its default, so their hashes stay.
+     */
+    public boolean omittedFromNormalized(double value) {
+        return this == ENDPOINTS && value == SolverConfig.DEFAULTS.endPoints().ordinal();
+    }
+
     /** Where a fixed value sits, e.g. {@code problem.d}; R, alpha and n live in the grid. */
     public String fixedKey() {
         return section == Section.AXIS ? "grid." + key : section.key() + "." + key;
@@ -145,6 +156,7 @@ public enum Param {
             case TANGENT_KERNEL -> OptionalDouble.of(s.tangentKernel() ? 1 : 0);
             case TRAJECTORY -> OptionalDouble.of(s.trajectory());
             case CURVATURE -> OptionalDouble.of(s.curvature().ordinal());
+            case ENDPOINTS -> OptionalDouble.of(s.endPoints().ordinal());
             default -> OptionalDouble.empty();
         };
     }
@@ -162,7 +174,7 @@ public enum Param {
             case CONDITION -> value >= 1 ? null : key + " must be >= 1";
             case NOISE, LAMBDA, REGULARIZER, HESS_TOL, TARGET, GAP_REL -> value >= 0 ? null : key + " must be >= 0";
             case DIVERGENCE -> value > 1 ? null : key + " must be > 1";
-            case FAMILY, OPERATOR, METHOD, STEP, TANGENT_KERNEL, CURVATURE -> null;
+            case FAMILY, OPERATOR, METHOD, STEP, TANGENT_KERNEL, CURVATURE, ENDPOINTS -> null;
         };
     }
 
@@ -193,5 +205,9 @@ public enum Param {
 
     private static List<String> names(CurvaturePolicy[] values) {
         return Arrays.stream(values).map(CurvaturePolicy::specName).toList();
+    }
+
+    private static List<String> names(EndPoints[] values) {
+        return Arrays.stream(values).map(EndPoints::specName).toList();
     }
 }

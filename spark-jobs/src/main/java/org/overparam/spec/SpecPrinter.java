@@ -55,7 +55,7 @@ final class SpecPrinter {
                 continue;
             }
             double v = spec.fixedOrDefault(p);
-            if (!Double.isNaN(v)) {
+            if (!Double.isNaN(v) && !p.omittedFromNormalized(v)) {
                 (p.section() == Param.Section.PROBLEM ? problem : solver).put(p.key(), typed(p, v));
             }
         }

@@ -91,7 +91,7 @@ class CommandsTest {
         RunConfig config = SpecLoader.load(Cli.repoRoot().resolve("conf/sweeps/explicit-2x2.yaml")).point(0);
         RunResult diverged = new RunResult(config, 1.0, Double.POSITIVE_INFINITY, Double.NaN, 0.0, ReferenceKind.ZERO,
                 1, 0.0, Double.NaN, Double.NaN, Outcome.DIVERGED, true, Double.NEGATIVE_INFINITY, Double.NaN, 7,
-                StopReason.DIVERGED, 0, 3, null, Diagnostics.NONE);
+                StopReason.DIVERGED, 0, 3, null, Diagnostics.NONE, null);
         String json = RunCommand.json("s", diverged);
         JsonNode row = new ObjectMapper().readTree(json);
         for (String name : List.of("objective", "loss", "grad_norm", "hess_min_eig", "recovery_error")) {

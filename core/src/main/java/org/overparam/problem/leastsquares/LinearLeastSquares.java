@@ -1,9 +1,11 @@
 package org.overparam.problem.leastsquares;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.overparam.linalg.Dense;
 import org.overparam.linalg.Svd;
+import org.overparam.problem.Block;
 import org.overparam.problem.Model;
 import org.overparam.problem.Residuals;
 
@@ -92,6 +94,12 @@ public final class LinearLeastSquares implements Model {
     /** n, the number of samples. */
     public int samples() {
         return n;
+    }
+
+    /** θ, R×1. */
+    @Override
+    public List<Block> blocks() {
+        return List.of(new Block("theta", p, 1, 0));
     }
 
     @Override

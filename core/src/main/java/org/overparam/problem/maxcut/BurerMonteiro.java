@@ -1,10 +1,12 @@
 package org.overparam.problem.maxcut;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.overparam.certify.DualCertificate;
 import org.overparam.linalg.Dense;
+import org.overparam.problem.Block;
 import org.overparam.problem.Model;
 
 /**
@@ -93,6 +95,12 @@ public final class BurerMonteiro implements Model {
     /** β, the eigenvalue of {@link #hessianVector} on normal directions: 1 + 4·max_i Σ_j |C_ij|. */
     public double normalShift() {
         return beta;
+    }
+
+    /** Y, n×p: node i's unit vector in row i. */
+    @Override
+    public List<Block> blocks() {
+        return List.of(new Block("Y", n, p, 0));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.overparam.problem.relu;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.overparam.linalg.Dense;
+import org.overparam.problem.Block;
 import org.overparam.problem.Model;
 import org.overparam.problem.Residuals;
 
@@ -81,6 +83,12 @@ public final class ReluSampleLoss implements Model {
     /** R, the student width. */
     public int rank() {
         return rank;
+    }
+
+    /** W, d×R: student neuron w_i in column i. */
+    @Override
+    public List<Block> blocks() {
+        return List.of(new Block("W", d, rank, 0));
     }
 
     @Override

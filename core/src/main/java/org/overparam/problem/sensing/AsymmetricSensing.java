@@ -1,7 +1,9 @@
 package org.overparam.problem.sensing;
 
+import java.util.List;
 import java.util.Objects;
 import org.overparam.linalg.Dense;
+import org.overparam.problem.Block;
 import org.overparam.problem.Residuals;
 
 /**
@@ -90,6 +92,12 @@ public final class AsymmetricSensing implements SensingObjective {
                     + ", rank=" + rank);
         }
         return new AsymmetricSensing(instance, rank, form);
+    }
+
+    /** U then V, each d×R. */
+    @Override
+    public List<Block> blocks() {
+        return List.of(new Block("U", d, rank, 0), new Block("V", d, rank, dr));
     }
 
     @Override

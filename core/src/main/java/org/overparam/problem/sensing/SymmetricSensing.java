@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.overparam.linalg.Dense;
 import org.overparam.problem.BatchedObjective;
+import org.overparam.problem.Block;
 import org.overparam.problem.Residuals;
 
 /**
@@ -99,6 +100,12 @@ public final class SymmetricSensing implements SensingObjective {
             }
         }
         return true;
+    }
+
+    /** U, d×R. */
+    @Override
+    public List<Block> blocks() {
+        return List.of(new Block("U", d, rank, 0));
     }
 
     @Override
