@@ -85,17 +85,20 @@ public final class CommitLog {
      * @param specHash  the spec whose run order {@code positions} refer to, or null when not recorded
      * @param positions the run-order positions of its points, as [from, to) pairs, or null when not recorded
      * @param outcomes  its rows per outcome, or null when not recorded
+     * @param endpoints the Parquet files of its end points, relative to {@code endpoints/} (empty when it kept
+     *                  none, and in entries written before end points were kept)
      */
     public record Wave(String id, List<String> files, long rows, String specHash, long[] positions,
-                       Map<String, Long> outcomes) implements Entry {
+                       Map<String, Long> outcomes, List<String> endpoints) implements Entry {
         public Wave {
             files = List.copyOf(files);
             outcomes = outcomes == null ? null : Map.copyOf(outcomes);
+            endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         }
 
         /** A wave known only by its files: rows adopted from a directory written before the log existed. */
         static Wave adopted(List<String> files) {
-            return new Wave("adopted", files, -1, null, null, null);
+            return new Wave("adopted", files, -1, null, null, null, List.of());
         }
     }
 

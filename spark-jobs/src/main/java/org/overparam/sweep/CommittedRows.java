@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,13 +15,17 @@ import org.overparam.io.Storage;
 /**
  * The rows a sweep directory holds: the files of its committed waves ({@link CommitLog}), wherever they are (in
  * {@code rows/}, or still in their staging directory when the driver that committed them was killed before it
- * moved them). Files that no committed wave names are ignored. A directory written before the log existed has
+ * moved them), and their end points ({@code endpoints/}, likewise). Files that no committed wave names are ignored. A directory written before the log existed has
  * every Parquet file below {@code rows/} as its rows, as that version read them.
  */
 public final class CommittedRows {
 
     public static final String ROWS = "rows";
+    /** The end-point table ({@link org.overparam.io.EndPointSchema}), beside the rows. */
+    public static final String ENDPOINTS = "endpoints";
     static final String WAVES = "_waves";
+    /** Where a wave's end points are staged, inside its staging directory (hidden from readers of its rows). */
+    static final String STAGED_ENDPOINTS = "_endpoints";
 
     private CommittedRows() {
     }
@@ -32,20 +37,37 @@ public final class CommittedRows {
 
     /** The files that {@code log} commits. */
     static Map<String, List<String>> files(Storage storage, CommitLog log) throws IOException {
-        Map<String, List<String>> byBase = new LinkedHashMap<>();
         if (log.waves().isEmpty()) {
+            Map<String, List<String>> byBase = new LinkedHashMap<>();
             List<String> legacy = legacyFiles(storage);
             if (!legacy.isEmpty()) {
                 byBase.put(storage.uri(ROWS), legacy.stream().map(f -> storage.uri(ROWS + "/" + f)).toList());
             }
             return byBase;
         }
-        List<String> staged = storage.list(WAVES);
+        return committed(storage, log, ROWS, "", CommitLog.Wave::files);
+    }
+
+    /** The committed end-point files, grouped like {@link #files(Storage)}. */
+    public static Map<String, List<String>> endPointFiles(Storage storage) throws IOException {
+        return committed(storage, CommitLog.read(storage), ENDPOINTS, "/" + STAGED_ENDPOINTS,
+                CommitLog.Wave::endpoints);
+    }
+
+    /**
+     * The files of one table that {@code log}'s waves commit, each where it is: still in its wave's staging
+     * directory ({@code _waves/ID} + {@code staged}) when a killed driver did not move it, else in {@code table}.
+     */
+    private static Map<String, List<String>> committed(Storage storage, CommitLog log, String table, String staged,
+                                                       Function<CommitLog.Wave, List<String>> files)
+            throws IOException {
+        Map<String, List<String>> byBase = new LinkedHashMap<>();
+        List<String> stagedWaves = storage.list(WAVES);
         for (CommitLog.Wave wave : log.waves()) {
-            String stagedBase = WAVES + "/" + wave.id();
-            for (String file : wave.files()) {
-                String base = staged.contains(wave.id()) && storage.exists(stagedBase + "/" + file) ? stagedBase
-                        : ROWS;
+            String stagedBase = WAVES + "/" + wave.id() + staged;
+            for (String file : files.apply(wave)) {
+                String base = stagedWaves.contains(wave.id()) && storage.exists(stagedBase + "/" + file) ? stagedBase
+                        : table;
                 byBase.computeIfAbsent(storage.uri(base), b -> new ArrayList<>())
                         .add(storage.uri(base + "/" + file));
             }
@@ -58,7 +80,12 @@ public final class CommittedRows {
         return read(spark, files(storage));
     }
 
-    /** The rows of {@code files} ({@link #files}, or some of them). */
+    /** The committed end points, or empty when there are none. */
+    public static Optional<Dataset<Row>> readEndPoints(SparkSession spark, Storage storage) throws IOException {
+        return read(spark, endPointFiles(storage));
+    }
+
+    /** The rows of {@code files} ({@link #files}, or some of them; or of {@link #endPointFiles}). */
     public static Optional<Dataset<Row>> read(SparkSession spark, Map<String, List<String>> files) {
         Dataset<Row> all = null;
         for (Map.Entry<String, List<String>> group : files.entrySet()) {

@@ -11,11 +11,13 @@ import java.util.Set;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.overparam.certify.Outcome;
 import org.overparam.experiment.Experiment;
 import org.overparam.experiment.RunConfig;
 import org.overparam.experiment.RunResult;
+import org.overparam.io.EndPointSchema;
 import org.overparam.io.ResultSchema;
 import org.overparam.spec.CostModel;
 import org.overparam.spec.SpecLoader;
@@ -53,17 +55,21 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
     private final String codeVersion;
     private final LongAccumulator pointsDone;
     private final Map<Outcome, LongAccumulator> outcomes;
+    private final CollectionAccumulator<Row> endPoints;
 
     /**
      * @param pointsDone counts the rows produced
      * @param outcomes   counts them per outcome (one accumulator for every outcome)
+     * @param endPoints  collects the end points the runs keep ({@link EndPointSchema} rows): like the counts, a
+     *                   task's are applied once, when it succeeds, so they are exactly those of the rows written
      */
     public RunPoints(String specYaml, String codeVersion, LongAccumulator pointsDone,
-                     Map<Outcome, LongAccumulator> outcomes) {
+                     Map<Outcome, LongAccumulator> outcomes, CollectionAccumulator<Row> endPoints) {
         this.specYaml = specYaml;
         this.codeVersion = codeVersion;
         this.pointsDone = pointsDone;
         this.outcomes = outcomes;
+        this.endPoints = endPoints;
     }
 
     @Override
@@ -187,6 +193,9 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
 
         private void emit(RunResult result) {
             ready.add(ResultSchema.row(spec.name(), codeVersion, result));
+            if (result.endPoint() != null) {
+                endPoints.add(EndPointSchema.row(spec.name(), result));
+            }
             pointsDone.add(1);
             outcomes.get(result.outcome()).add(1);
         }

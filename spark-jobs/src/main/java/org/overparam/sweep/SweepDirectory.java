@@ -19,9 +19,11 @@ import org.overparam.spec.SweepSpec;
  * <pre>
  *   DIR/manifest.json                        what the directory holds ({@link Manifest}), replaced atomically
  *   DIR/rows/sweep=NAME/part-*.zstd.parquet  one row per run: the committed waves' files
+ *   DIR/endpoints/sweep=NAME/part-*.parquet  the end points the runs kept ({@code solver.endpoints})
  *   DIR/_log/NNNNNNNNNNNNNNNNNNNN.json       the commit log ({@link CommitLog}): the source of truth
  *   DIR/_lease                               the writing driver's heartbeat ({@link WriterLease})
  *   DIR/_waves/ID/                           a wave being written; moved into rows/ once committed
+ *   DIR/_waves/ID/_endpoints/                its end points; moved into endpoints/ with it
  * </pre>
  * A wave is written into a directory of its own, committed by its log entry, then moved into {@code rows/}: a
  * driver killed at any point leaves either an uncommitted staging directory (ignored, then cleaned by the next
@@ -31,7 +33,9 @@ import org.overparam.spec.SweepSpec;
 final class SweepDirectory {
 
     static final String ROWS = CommittedRows.ROWS;
+    static final String ENDPOINTS = CommittedRows.ENDPOINTS;
     static final String WAVES = CommittedRows.WAVES;
+    static final String STAGED_ENDPOINTS = CommittedRows.STAGED_ENDPOINTS;
 
     private final Storage storage;
     private final String out;
@@ -131,9 +135,7 @@ final class SweepDirectory {
         List<String> staged = storage.list(WAVES);
         for (CommitLog.Wave wave : log.waves()) {
             if (staged.contains(wave.id())) {
-                for (String file : wave.files()) {
-                    storage.move(WAVES + "/" + wave.id() + "/" + file, ROWS + "/" + file);
-                }
+                moveCommitted(wave);
             }
         }
         for (String id : staged) {
@@ -151,26 +153,47 @@ final class SweepDirectory {
         return storage.uri(WAVES + "/" + id);
     }
 
+    /** Where the end points of wave {@code id} are written before it is committed. */
+    String stagingEndPoints(String id) {
+        return storage.uri(WAVES + "/" + id + "/" + STAGED_ENDPOINTS);
+    }
+
     /**
-     * Commits the wave written to {@link #staging}: its log entry names its files (and the run-order positions and
-     * outcomes of its points under {@code specHash}, which let a rerun of that spec plan without reading rows),
-     * then they move into rows/. Returns the number of files.
+     * Commits the wave written to {@link #staging} (and its end points to {@link #stagingEndPoints}): its log entry
+     * names its files (and the run-order positions and outcomes of its points under {@code specHash}, which let a
+     * rerun of that spec plan without reading rows), then they move into rows/ and endpoints/. Returns the number
+     * of row files.
      */
     int commit(WriterLease lease, String id, long rows, String specHash, long[] positions,
                Map<String, Long> outcomes) throws IOException {
         String staged = WAVES + "/" + id;
-        String prefix = staged + "/";
-        List<String> files = storage.files(staged, ".parquet").stream()
-                .map(f -> f.substring(prefix.length())).toList();
-        lease.append(new CommitLog.Wave(id, files, rows, specHash, positions, outcomes));
-        for (String file : files) {
-            storage.move(prefix + file, ROWS + "/" + file);
-        }
+        List<String> endpoints = relative(staged + "/" + STAGED_ENDPOINTS);
+        List<String> files = relative(staged).stream().filter(f -> !f.startsWith(STAGED_ENDPOINTS + "/")).toList();
+        CommitLog.Wave wave = new CommitLog.Wave(id, files, rows, specHash, positions, outcomes, endpoints);
+        lease.append(wave);
+        moveCommitted(wave);
         storage.delete(staged);
         if (storage.list(WAVES).isEmpty()) {
             storage.delete(WAVES); // nothing staged: no empty directory beside rows/
         }
         return files.size();
+    }
+
+    /** The Parquet files below {@code dir}, relative to it. */
+    private List<String> relative(String dir) throws IOException {
+        String prefix = dir + "/";
+        return storage.files(dir, ".parquet").stream().map(f -> f.substring(prefix.length())).toList();
+    }
+
+    /** Moves a committed wave's files from its staging directory into rows/ and endpoints/. */
+    private void moveCommitted(CommitLog.Wave wave) throws IOException {
+        String staged = WAVES + "/" + wave.id();
+        for (String file : wave.files()) {
+            storage.move(staged + "/" + file, ROWS + "/" + file);
+        }
+        for (String file : wave.endpoints()) {
+            storage.move(staged + "/" + STAGED_ENDPOINTS + "/" + file, ENDPOINTS + "/" + file);
+        }
     }
 
     /**

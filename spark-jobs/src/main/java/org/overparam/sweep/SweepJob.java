@@ -16,10 +16,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.overparam.certify.Outcome;
 import org.overparam.cli.BadInputException;
 import org.overparam.io.CodeVersion;
+import org.overparam.io.EndPointSchema;
 import org.overparam.io.HadoopConf;
 import org.overparam.io.ResultSchema;
 import org.overparam.spec.CostModel;
@@ -183,11 +185,14 @@ public final class SweepJob {
         for (Outcome o : Outcome.values()) {
             outcomes.put(o, spark.sparkContext().longAccumulator("outcome " + o.name()));
         }
-        RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone, outcomes);
+        // Unnamed: end points travel with task results only, never in the UI, event logs or heartbeats' listeners.
+        CollectionAccumulator<Row> endPoints = new CollectionAccumulator<>();
+        spark.sparkContext().register(endPoints);
+        RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone, outcomes, endPoints);
         RunningPoints running = new RunningPoints(pointsDone);
         spark.sparkContext().addSparkListener(running);
         try {
-            runWaves(spec, options, log, dir, lease, spark, jsc, plan, work, pointsDone, outcomes, running,
+            runWaves(spec, options, log, dir, lease, spark, jsc, plan, work, pointsDone, outcomes, endPoints, running,
                     alreadyDone, pending.length);
         } finally {
             spark.sparkContext().removeSparkListener(running);
@@ -214,7 +219,8 @@ public final class SweepJob {
     private static void runWaves(SweepSpec spec, Options options, PrintWriter log, SweepDirectory dir,
                                  WriterLease lease, SparkSession spark, JavaSparkContext jsc, WavePlan plan,
                                  RunPoints work, LongAccumulator pointsDone, Map<Outcome, LongAccumulator> outcomes,
-                                 RunningPoints running, long alreadyDone, long pending) {
+                                 CollectionAccumulator<Row> endPoints, RunningPoints running, long alreadyDone,
+                                 long pending) {
         AtomicLong committed = new AtomicLong(alreadyDone);
         try (OutputCommitter committer = OutputCommitter.forStorage(spark, dir.storage());
              Interruption interruption = Interruption.install(System.err, options.terminal(), committed::get,
@@ -229,9 +235,15 @@ public final class SweepJob {
                 JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).mapPartitions(work);
                 long before = pointsDone.value();
                 Map<Outcome, Long> outcomesBefore = snapshot(outcomes);
+                endPoints.reset();
                 try {
                     spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.ErrorIfExists)
                             .partitionBy("sweep").parquet(dir.staging(id));
+                    List<Row> ends = endPoints.value();
+                    if (!ends.isEmpty()) {
+                        spark.createDataFrame(ends, EndPointSchema.SCHEMA).coalesce(1).write()
+                                .mode(SaveMode.ErrorIfExists).partitionBy("sweep").parquet(dir.stagingEndPoints(id));
+                    }
                     Map<String, Long> waveOutcomes = new TreeMap<>();
                     outcomes.forEach((o, n) -> {
                         long added = n.value() - outcomesBefore.get(o);

@@ -32,7 +32,7 @@ class CoverageTest {
     }
 
     private static CommitLog.Wave wave(String hash, long[] positions, Map<String, Long> outcomes) {
-        return new CommitLog.Wave("w", List.of(), positions.length, hash, Coverage.ranges(positions), outcomes);
+        return new CommitLog.Wave("w", List.of(), positions.length, hash, Coverage.ranges(positions), outcomes, List.of());
     }
 
     @Test

@@ -187,13 +187,16 @@ class SweepJobTest {
         assertEquals(numbers(two), numbers(one));
     }
 
+    /** A killed sweep resumes to one row per point, and one end point per point that keeps one. */
     @Test
     void aSweepKilledAfterItsFirstWaveResumesToExactlyOneRowPerPoint() throws Exception {
         Path reference = tmp.resolve("uninterrupted");
         Path killed = tmp.resolve("killed");
-        sweep(EXTENDED, reference, 0);
+        String keepingEndPoints = EXTENDED.replace("solver: {", "solver: {endpoints: all, ");
+        sweep(keepingEndPoints, reference, 0);
 
-        Process child = childSweep(writeSpec(EXTENDED), killed, "local[1]", 2).redirectErrorStream(true).start();
+        Process child = childSweep(writeSpec(keepingEndPoints), killed, "local[1]", 2).redirectErrorStream(true)
+                .start();
         // SIGKILL: no shutdown hooks, no cleanup.
         List<String> seen = linesUntilFirstWave(child, Process::destroyForcibly);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
@@ -201,10 +204,17 @@ class SweepJobTest {
         long committed = spark.read().parquet(killed.resolve("rows").toString()).count();
         assertTrue(committed >= 2 && committed < 36, "the kill must land mid-sweep, found " + committed + " rows");
 
-        SweepJob.Summary resumed = sweep(EXTENDED, killed, 0);
+        SweepJob.Summary resumed = sweep(keepingEndPoints, killed, 0);
         assertEquals(committed, resumed.alreadyDone());
         assertEquals(36 - committed, resumed.computed());
         assertEquals(numbers(reference), numbers(killed));
+        assertEquals(endPoints(reference), endPoints(killed));
+        assertEquals(36, endPoints(killed).size());
+    }
+
+    private static List<Row> endPoints(Path out) throws Exception {
+        return CommittedRows.readEndPoints(spark, Storage.open(out.toString(), new Configuration())).orElseThrow()
+                .orderBy("point_id").collectAsList();
     }
 
     @Test
