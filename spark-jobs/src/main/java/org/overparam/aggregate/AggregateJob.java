@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
  *   cells.parquet/    the cell table (one Parquet file)
  *   cells.csv         the same, with a header
  *   boundary.csv      per panel and y value, the smallest x from which bad minima are rare ({@link Boundary})
+ *   families.csv      per cell, the families of end points that did not end GLOBAL ({@link MinimaFamilies}),
+ *                     when the sweep kept end points
  *   charts/           p_bad_map*, p_recovered_map*, p_bad_curves* — PNG and SVG, one per panel
  *   report.html       manifest, charts, cell table
  * </pre>
@@ -167,8 +170,10 @@ public final class AggregateJob {
      * @param table    the cells
      * @param repeated rows that repeat a point (each point counts once)
      * @param manifest its manifest, for display
+     * @param rows     its rows, one per point
      */
-    public record Sweep(Storage storage, Design design, CellTable table, long repeated, ManifestView manifest) {
+    public record Sweep(Storage storage, Design design, CellTable table, long repeated, ManifestView manifest,
+                        Dataset<Row> rows) {
 
         /** The sweep's name: its manifest's, else its rows'. */
         public String name() {
@@ -212,7 +217,7 @@ public final class AggregateJob {
             throw new BadInputException(rowsDir + " holds no rows: nothing to aggregate");
         }
         CellTable table = CellTable.aggregate(rows, design.axes(), recoveryThreshold);
-        return new Sweep(storage, design, table, repeated, ManifestView.read(storage));
+        return new Sweep(storage, design, table, repeated, ManifestView.read(storage), rows);
     }
 
     /**
@@ -237,10 +242,17 @@ public final class AggregateJob {
         String sweep = read.name();
         long repeated = read.repeated();
         SparkSession session = session(spark);
+        Optional<MinimaFamilies> families;
+        try {
+            families = MinimaFamilies.find(session, read.storage(), read.rows(), design.axes());
+        } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
+            throw new BadInputException("cannot read the end points in " + read.storage().show(
+                    CommittedRows.ENDPOINTS) + ": " + firstLine(e));
+        }
 
         Storage target = ReportDirectory.open(s.reportDir());
         Written written = ReportDirectory.write(target, AggregateJob::clean,
-                out -> write(session, s, design, table, manifest, sweep, repeated, out));
+                out -> write(session, s, design, table, families, manifest, sweep, repeated, out));
         return new Summary(sweep, table.runs(), table.cells().size(), design.axes(), written.charts(),
                 written.notes(), target.show(Report.FILE));
     }
@@ -251,11 +263,13 @@ public final class AggregateJob {
 
     /** The table, charts and report page, into the local directory {@code out}. */
     private static Written write(SparkSession session, Settings s, Design design, CellTable table,
-                                 ManifestView manifest, String sweep, long repeated, Path out) {
+                                 Optional<MinimaFamilies> families, ManifestView manifest, String sweep,
+                                 long repeated, Path out) {
         Path chartsDir = out.resolve(CHARTS);
         prepare(out, chartsDir);
         table.writeParquet(session, out.resolve(CELLS_PARQUET));
         table.writeCsv(out.resolve(CELLS_CSV));
+        families.ifPresent(f -> f.writeCsv(out.resolve(MinimaFamilies.CSV)));
 
         List<String> notes = new ArrayList<>();
         if (manifest.problem() != null) {
@@ -279,7 +293,8 @@ public final class AggregateJob {
             notes.add("no charts: the chart axes " + s.x() + " and " + design.y() + " are not both cell axes ("
                     + String.join(", ", design.axes()) + "); add them to --by or choose --x/--y");
         }
-        new Report(sweep, manifest, table, charts, notes, overlays).write(out.resolve(Report.FILE));
+        new Report(sweep, manifest, table, charts, notes, overlays, families.orElse(null))
+                .write(out.resolve(Report.FILE));
         return new Written(charts, notes);
     }
 
@@ -290,6 +305,7 @@ public final class AggregateJob {
     private static void clean(Storage target) throws IOException {
         target.delete(CELLS_PARQUET);
         target.delete(BOUNDARY_CSV);
+        target.delete(MinimaFamilies.CSV);
         for (String old : target.files(CHARTS, "")) {
             if (old.endsWith(".png") || old.endsWith(".svg")) {
                 target.delete(old);
@@ -302,6 +318,7 @@ public final class AggregateJob {
         try {
             Files.createDirectories(chartsDir);
             Files.deleteIfExists(out.resolve(BOUNDARY_CSV));
+            Files.deleteIfExists(out.resolve(MinimaFamilies.CSV));
             try (Stream<Path> old = Files.list(chartsDir)) {
                 for (Path f : old.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".svg"))
                         .toList()) {

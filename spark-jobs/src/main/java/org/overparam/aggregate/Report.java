@@ -26,9 +26,11 @@ import java.util.Map;
  * @param charts   the charts, in display order
  * @param notes    remarks for the reader (charts skipped, boundaries not reached, …)
  * @param overlays the theory overlays drawn on some chart, for the definitions
+ * @param families the families of the end points that did not end GLOBAL, cell by cell; null when the sweep kept
+ *                 no end points
  */
 public record Report(String sweep, ManifestView manifest, CellTable table, List<ChartFile> charts,
-                     List<String> notes, List<Overlay> overlays) {
+                     List<String> notes, List<Overlay> overlays, MinimaFamilies families) {
 
     public static final String FILE = "report.html";
 
@@ -79,8 +81,10 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
                 .append(esc(Labels.value(table.recoveryThreshold()))).append(".</p>\n");
         h.append("<nav><a href=\"#manifest\">Manifest</a> · <a href=\"#charts\">Charts</a> · ")
                 .append("<a href=\"#cells\">Cell table</a> · <a href=\"#definitions\">Definitions</a> · ")
+                .append(families == null ? "" : "<a href=\"#families\">Families of minima</a> · ")
                 .append("<a href=\"cells.csv\">cells.csv</a>")
-                .append(charts.isEmpty() ? "" : " · <a href=\"boundary.csv\">boundary.csv</a>").append("</nav>\n");
+                .append(charts.isEmpty() ? "" : " · <a href=\"boundary.csv\">boundary.csv</a>")
+                .append(families == null ? "" : " · <a href=\"families.csv\">families.csv</a>").append("</nav>\n");
         if (!notes.isEmpty()) {
             h.append("<ul class=\"notes\">\n");
             notes.forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
@@ -89,6 +93,7 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
         manifest(h);
         charts(h);
         cells(h);
+        families(h);
         definitions(h);
         h.append("</main>\n<script>\n").append(IMAGE_CHECK).append("</script>\n</body>\n</html>\n");
         return h.toString();
@@ -179,6 +184,44 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
             h.append("<td>").append(quantiles(c.wallMs())).append("</td>");
             h.append("<td>").append(c.excluded()).append("</td>");
             h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    /** The families of each cell's end points, where the sweep kept them. */
+    private void families(StringBuilder h) {
+        if (families == null) {
+            return;
+        }
+        h.append("<section id=\"families\">\n<h2>Families of minima</h2>\n<p>The end points of the runs that did"
+                + " not end GLOBAL, grouped in each cell and outcome into families up to the model's symmetries"
+                + " (U ↦ UQ for factored matrices, Y ↦ YQ for Max-Cut, permutations of neurons and of the teacher's"
+                + " coordinates for ReLU networks): runs of one family ended at copies of one point. Objective and"
+                + " λ_min are medians over the family's runs; the point id is its representative, shown by"
+                + " <code>overparam inspect DIR POINT_ID</code>. Every column is in <a href=\"families.csv\">"
+                + "families.csv</a>.</p>\n");
+        if (families.isEmpty()) {
+            h.append("<p class=\"muted\">Every run with a kept end point ended GLOBAL: no other minima.</p>\n"
+                    + "</section>\n");
+            return;
+        }
+        h.append("<div class=\"scroll\"><table class=\"cells\" id=\"family-table\">\n<thead><tr>");
+        families.axes().forEach(a -> h.append("<th>").append(esc(a)).append("</th>"));
+        h.append("<th>outcome</th><th>families</th><th>family</th><th>runs</th><th>objective</th>"
+                + "<th>λ_min(∇²f)</th><th>point id</th></tr></thead>\n<tbody>\n");
+        List<MinimaFamilies.Found> all = families.families();
+        for (int i = 0; i < all.size(); i++) {
+            MinimaFamilies.Found f = all.get(i);
+            int count = families.of(f.cell(), f.outcome()).size();
+            h.append("<tr>");
+            f.cell().forEach(v -> h.append("<td class=\"axis\">").append(esc(Labels.value(v))).append("</td>"));
+            h.append("<td>").append(esc(f.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+                    .append("</td><td>").append(f.family() == 1 ? Integer.toString(count) : "")
+                    .append("</td><td>").append(f.family()).append("</td><td>").append(f.runs())
+                    .append("</td><td>").append(esc(Labels.value(f.objective())))
+                    .append("</td><td>").append(Double.isNaN(f.hessMinEig()) ? "—" : esc(Labels.value(
+                            f.hessMinEig())))
+                    .append("</td><td><code>").append(esc(f.pointId())).append("</code></td></tr>\n");
         }
         h.append("</tbody>\n</table></div>\n</section>\n");
     }
