@@ -199,7 +199,9 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
                 + " coordinates for ReLU networks): runs of one family ended at copies of one point. Objective and"
                 + " λ_min are medians over the family's runs; the point id is its representative, shown by"
                 + " <code>overparam inspect DIR POINT_ID</code>. Every column is in <a href=\"families.csv\">"
-                + "families.csv</a>.</p>\n");
+                + "families.csv</a>. Families count the distinct minima of one landscape where every replicate has"
+                + " the same one (the ReLU population loss); where the instance changes with the replicate (random"
+                + " measurements, samples or graphs), end points of different replicates are different points.</p>\n");
         if (families.isEmpty()) {
             h.append("<p class=\"muted\">Every run with a kept end point ended GLOBAL: no other minima.</p>\n"
                     + "</section>\n");
@@ -218,9 +220,9 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
             h.append("<td>").append(esc(f.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
                     .append("</td><td>").append(f.family() == 1 ? Integer.toString(count) : "")
                     .append("</td><td>").append(f.family()).append("</td><td>").append(f.runs())
-                    .append("</td><td>").append(esc(Labels.value(f.objective())))
-                    .append("</td><td>").append(Double.isNaN(f.hessMinEig()) ? "—" : esc(Labels.value(
-                            f.hessMinEig())))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.6g", f.objective()))
+                    .append("</td><td>").append(Double.isNaN(f.hessMinEig()) ? "—"
+                            : String.format(Locale.ROOT, "%.4g", f.hessMinEig()))
                     .append("</td><td><code>").append(esc(f.pointId())).append("</code></td></tr>\n");
         }
         h.append("</tbody>\n</table></div>\n</section>\n");
