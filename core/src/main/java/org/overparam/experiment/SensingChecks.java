@@ -1,6 +1,6 @@
 package org.overparam.experiment;
 
-/** The rules of a sensing problem, shared by its two records; the order is the spec reference's order of keys. */
+/** The rules of a sensing problem, shared by its two records, in the order {@link ProblemConfig#of} gives. */
 final class SensingChecks {
 
     private SensingChecks() {
