@@ -21,20 +21,18 @@ final class Instances {
     }
 
     /**
-     * The instance of {@code config}'s replicate. Draw order, all from one generator seeded with the instance
-     * seed: truth, operator, noise, regularizer.
+     * The instance of {@code p} for the replicate whose instance seed is given. Draw order, all from one generator
+     * seeded with the instance seed: truth, operator, noise, regularizer.
      */
-    static SensingInstance of(RunConfig config) {
-        ProblemConfig p = config.problem();
-        RandomGenerator rng = Seeds.generator(config.instanceSeed());
-        boolean symmetric = p.family().symmetricModel();
+    static SensingInstance of(SensingProblem p, long instanceSeed) {
+        RandomGenerator rng = Seeds.generator(instanceSeed);
         double[] truth;
         int trueRank;
         if (p.operator() == OperatorKind.EXPLICIT) {
-            truth = explicit(p).truthColumnMajor();
+            truth = p.explicit().truthColumnMajor();
             trueRank = numericalRank(p.d(), truth);
         } else {
-            truth = Truths.lowRank(p.d(), p.r(), p.condition(), symmetric, rng);
+            truth = Truths.lowRank(p.d(), p.r(), p.condition(), p.symmetric(), rng);
             trueRank = p.r();
         }
         MeasurementOperator operator = operator(p, rng);
@@ -43,7 +41,7 @@ final class Instances {
         return SensingInstance.of(operator, y, truth, trueRank, p.lambda(), regularizer);
     }
 
-    private static MeasurementOperator operator(ProblemConfig p, RandomGenerator rng) {
+    private static MeasurementOperator operator(SensingProblem p, RandomGenerator rng) {
         return switch (p.operator()) {
             case GAUSSIAN -> Operators.gaussian(p.d(), p.n(), rng);
             case SYMMETRIC_GAUSSIAN -> Operators.symmetricGaussian(p.d(), p.n(), rng);
@@ -51,8 +49,8 @@ final class Instances {
             case ENTRY_SAMPLING -> Operators.entrySampling(p.d(), p.n(), rng);
             case EXPLICIT -> {
                 List<double[]> matrices = new ArrayList<>();
-                for (int i = 0; i < explicit(p).count(); i++) {
-                    matrices.add(explicit(p).matrix(i));
+                for (int i = 0; i < p.explicit().count(); i++) {
+                    matrices.add(p.explicit().matrix(i));
                 }
                 yield Operators.explicit(p.d(), matrices);
             }
@@ -60,12 +58,8 @@ final class Instances {
         };
     }
 
-    private static ExplicitMeasurements explicit(ProblemConfig p) {
-        return (ExplicitMeasurements) p.explicit();
-    }
-
     /** C = σ_C·λ·S/‖S‖₂ with S = (G + Gᵀ)/2 Gaussian: small enough that λI + C stays positive definite. */
-    private static double[] randomRegularizer(ProblemConfig p, RandomGenerator rng) {
+    private static double[] randomRegularizer(SensingProblem p, RandomGenerator rng) {
         int d = p.d();
         double[] s = new double[d * d];
         for (int b = 0; b < d; b++) {

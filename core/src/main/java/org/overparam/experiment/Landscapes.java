@@ -27,7 +27,10 @@ import org.overparam.solve.GradientDescent;
 import org.overparam.solve.StepSize;
 import org.overparam.solve.StoppingRule;
 
-/** Each family's instance and certified global reference for a replicate: the one place that dispatches on family. */
+/**
+ * Each family's instance and certified global reference for a replicate: the one place that dispatches on the kind
+ * of problem ({@link ProblemConfig#match}).
+ */
 final class Landscapes {
 
     /** Iteration budget of a reference solve; the gap it reaches is recorded either way. */
@@ -45,18 +48,12 @@ final class Landscapes {
     }
 
     static Prepared prepare(RunConfig config) {
-        ProblemConfig p = config.problem();
-        return switch (p.family()) {
-            case MATRIX_SENSING, SYMMETRIC_SENSING, QUADRATIC_NETWORK -> sensing(config);
-            case RELU_TEACHER_STUDENT -> relu(config);
-            case MAXCUT_BM -> maxCut(config);
-            case LEAST_SQUARES -> leastSquares(config);
-        };
+        return config.problem().match(p -> sensing(config, p), p -> relu(config, p), p -> maxCut(config, p),
+                p -> leastSquares(config, p));
     }
 
     /** Realizable for R ≥ r: the global value is 0 (at W = V), and R &lt; r cannot reach it. */
-    private static Prepared relu(RunConfig config) {
-        ProblemConfig p = config.problem();
+    private static Prepared relu(RunConfig config, ReluProblem p) {
         TeacherStudent instance = p.n() == 0 ? TeacherStudent.population(p.d(), p.r())
                 : TeacherStudent.sampled(p.d(), p.r(), p.n(), Seeds.generator(config.instanceSeed()));
         Reference zero = new Reference(0, 0, p.r(), 0, ReferenceKind.ZERO);
@@ -64,10 +61,8 @@ final class Landscapes {
                 BatchedObjective::laneByLane);
     }
 
-    private static Prepared maxCut(RunConfig config) {
-        ProblemConfig p = config.problem();
-        MaxCutInstance instance = p.explicit() instanceof ExplicitCost given
-                ? MaxCutInstance.of(p.n(), given.columnMajor())
+    private static Prepared maxCut(RunConfig config, MaxCutProblem p) {
+        MaxCutInstance instance = p.cost() != null ? MaxCutInstance.of(p.n(), p.cost().columnMajor())
                 : MaxCutInstance.randomGraph(p.n(), EDGE_PROBABILITY, Seeds.generator(config.instanceSeed()));
         Reference reference = maxCutReference(config, instance);
         return new Prepared(config.instanceSeed(), instance.scale(), instance::model, rank -> reference,
@@ -103,8 +98,7 @@ final class Landscapes {
     }
 
     /** The exact minimum over R parameters, in closed form; the rank of the first R features is its ρ. */
-    private static Prepared leastSquares(RunConfig config) {
-        ProblemConfig p = config.problem();
+    private static Prepared leastSquares(RunConfig config, LeastSquaresProblem p) {
         LeastSquaresInstance instance = LeastSquaresInstance.of(p.n(), p.d(), p.noise(), config.instanceSeed());
         Map<Integer, Reference> references = new ConcurrentHashMap<>();
         return new Prepared(config.instanceSeed(), instance.f0(), instance::model,
@@ -131,10 +125,10 @@ final class Landscapes {
      * Batches go through {@link SensingObjective#lanes}: the runs of one Gram-form instance share one pass over H per
      * evaluation, quadratic networks of one shape run as SIMD lanes, anything else lane by lane.
      */
-    private static Prepared sensing(RunConfig config) {
-        SensingInstance instance = Instances.of(config);
-        Reference reference = sensingReference(config, instance);
-        boolean symmetric = config.problem().family().symmetricModel();
+    private static Prepared sensing(RunConfig config, SensingProblem p) {
+        SensingInstance instance = Instances.of(p, config.instanceSeed());
+        Reference reference = sensingReference(config, p, instance);
+        boolean symmetric = p.symmetric();
         DataForm form = DataForm.preferred(instance.operator());
         return new Prepared(config.instanceSeed(), instance.f0(),
                 rank -> symmetric ? SymmetricSensing.of(instance, rank, form)
@@ -155,13 +149,12 @@ final class Landscapes {
                 SensingObjective::lanes);
     }
 
-    private static Reference sensingReference(RunConfig config, SensingInstance instance) {
-        ProblemConfig p = config.problem();
+    private static Reference sensingReference(RunConfig config, SensingProblem p, SensingInstance instance) {
         if (p.zeroReference()) {
             return new Reference(0, 0, instance.trueRank(), 0, ReferenceKind.ZERO);
         }
         double gapTol = config.solver().referenceTol() * instance.f0();
-        if (!p.family().symmetricModel()) {
+        if (!p.symmetric()) {
             return ConvexReference.nuclearNorm(instance.operator(), instance.y(), p.lambda(), gapTol,
                     REFERENCE_MAX_ITERATIONS);
         }

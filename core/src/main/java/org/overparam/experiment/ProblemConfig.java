@@ -1,99 +1,173 @@
 package org.overparam.experiment;
 
+import java.util.function.Function;
+
 /**
  * Everything that defines a problem instance apart from its replicate: with the master seed and the replicate
- * index it determines the instance (operator, truth, noise) exactly.
+ * index it determines the instance (operator, truth, noise) exactly. One record per kind of problem, holding only
+ * the fields its family uses ({@link Family#fields()}) and validating them in its compact constructor:
+ * {@link SensingProblem} (matrix sensing, symmetric sensing, quadratic networks), {@link ReluProblem},
+ * {@link MaxCutProblem}, {@link LeastSquaresProblem}.
  *
- * @param family        landscape family
- * @param operator      how the measurement matrices are made
- * @param d             matrix side (input dimension for networks, teacher features for least squares; 0 for Max-Cut)
- * @param r             rank of the truth M* (teacher units); 1 ≤ r ≤ d; 0 for families without one
- * @param n             number of measurements (samples; graph nodes for Max-Cut; 0 = ReLU population loss)
- * @param condition     κ = σ_1(M*)/σ_r(M*) ≥ 1; singular values are geometric from 1 down to 1/κ
- * @param noise         standard deviation σ of the Gaussian noise added to each y_i
- * @param lambda        λ ≥ 0, the weight of ‖U‖²+‖V‖² (‖U‖² for symmetric models)
- * @param regularizer   σ_C ∈ [0, 1): scale of the random symmetric C in ⟨C, UUᵀ⟩, relative to λ
- *                      (C = σ_C·λ·S/‖S‖₂ keeps λI + C positive definite so the convex reference is certified)
- * @param explicit      the given data for {@link OperatorKind#EXPLICIT} (sensing matrices and truth, or a Max-Cut
- *                      cost), else null
+ * <p>Every problem answers the accessors of every field, as rows do: a field its family does not use reads as
+ * its {@link ProblemField#notApplicable()} value (d = 0 for Max-Cut). Code about one family goes through
+ * {@link #match}.
  */
-public record ProblemConfig(Family family, OperatorKind operator, int d, int r, int n, double condition,
-                            double noise, double lambda, double regularizer, Explicit explicit) {
+public sealed interface ProblemConfig permits SensingProblem, ReluProblem, MaxCutProblem, LeastSquaresProblem {
 
-    public ProblemConfig {
-        Checks.require(family != null, () -> "problem.family is required");
-        Checks.require(operator != null, () -> "problem.operator is required");
-        Checks.require(family.supports(operator), () -> "problem.operator " + operator.specName()
-                + " does not apply to " + family.specName() + " (its default is " + family.defaultOperator().specName()
-                + ")");
-        unusedOrAtLeast(family, "d", d, 1);
-        unusedOrAtLeast(family, "r", r, 1);
-        Checks.atLeast("n", n, family.minimumN());
-        Checks.atLeast("problem.condition", condition, 1.0);
-        Checks.nonNegative("problem.noise", noise);
-        Checks.nonNegative("problem.lambda", lambda);
-        Checks.nonNegative("problem.regularizer", regularizer);
-        unusedOrDefault(family, "condition", condition, 1);
-        unusedOrDefault(family, "noise", noise, 0);
-        unusedOrDefault(family, "lambda", lambda, 0);
-        unusedOrDefault(family, "regularizer", regularizer, 0);
-        if (family.uses("r")) {
-            Checks.require(r <= d, () -> "problem.r must be <= problem.d (" + d + "), got " + r);
-        }
-        Checks.require(regularizer < 1, () -> "problem.regularizer must be < 1 (it is relative to lambda), got " + regularizer);
-        Checks.require(regularizer == 0 || lambda > 0, () ->
-                "problem.regularizer must be 0 when problem.lambda is 0, got " + regularizer);
-        Checks.require(noise == 0 || lambda > 0 || !family.sensing(), () ->
-                "problem.lambda must be > 0 when problem.noise > 0 (the convex reference is certified by a duality gap"
-                        + " only with lambda > 0), got lambda = " + lambda);
-        if (operator == OperatorKind.ENTRY_SAMPLING) {
-            Checks.require(n <= d * d, () -> "n must be <= d*d = " + (d * d) + " for entry-sampling, got " + n);
-        }
-        Checks.require(!(explicit instanceof ExplicitCost) || family == Family.MAXCUT_BM, () ->
-                "problem.cost is a Max-Cut cost: it needs family maxcut-bm, got " + family.specName());
-        if (operator == OperatorKind.EXPLICIT && family == Family.MAXCUT_BM) {
-            Checks.require(explicit instanceof ExplicitCost, () -> "problem.cost is required for the explicit operator"
-                    + " of maxcut-bm");
-            Checks.require(explicit.count() == n, () -> "n must equal the side of problem.cost (" + explicit.count()
-                    + "), got " + n);
-        } else if (operator == OperatorKind.EXPLICIT) {
-            Checks.require(explicit instanceof ExplicitMeasurements, () ->
-                    "problem.matrices and problem.truth are required for the explicit operator");
-            ExplicitMeasurements m = (ExplicitMeasurements) explicit;
-            Checks.require(m.dim() == d, () -> "problem.d must equal the side of problem.truth (" + m.dim()
-                    + "), got " + d);
-            Checks.require(m.count() == n, () -> "n must equal the number of problem.matrices (" + m.count()
-                    + "), got " + n);
-        } else {
-            Checks.require(explicit == null, () -> "problem." + (explicit instanceof ExplicitCost ? "cost" : "matrices")
-                    + " is only allowed with operator explicit");
-        }
+    /** The landscape family. */
+    Family family();
+
+    /** How the data are drawn. */
+    OperatorKind operator();
+
+    /** Number of measurements: samples (0 = ReLU population loss), or graph nodes for Max-Cut. */
+    int n();
+
+    /** Matrix side, input dimension or features of the targets; 0 where the family has none. */
+    default int d() {
+        return 0;
     }
 
-    /** A field the family uses must be ≥ min; one it does not use must be 0 (how rows show "not applicable"). */
-    private static void unusedOrAtLeast(Family family, String field, int value, int min) {
-        if (family.uses(field)) {
-            Checks.atLeast("problem." + field, value, min);
-        } else {
-            Checks.require(value == 0, () -> "problem." + field + " is not used by " + family.specName() + ", got " + value);
+    /** Rank of the truth M* (teacher units); 0 where the family has none. */
+    default int r() {
+        return 0;
+    }
+
+    /** κ = σ_1(M*)/σ_r(M*); 1 where the family has no M*. */
+    default double condition() {
+        return 1;
+    }
+
+    /** Standard deviation of the Gaussian noise on each measurement; 0 where the family has none. */
+    default double noise() {
+        return 0;
+    }
+
+    /** λ, the weight of the factors' squared norms; 0 where the family has none. */
+    default double lambda() {
+        return 0;
+    }
+
+    /** σ_C, the scale of the random term ⟨C, UUᵀ⟩ relative to λ; 0 where the family has none. */
+    default double regularizer() {
+        return 0;
+    }
+
+    /** The data given in the spec (sensing matrices and truth, or a Max-Cut cost), or null when drawn. */
+    default Explicit explicit() {
+        return null;
+    }
+
+    /**
+     * The result of the function for this problem's kind: the one switch over the sealed type. (Pattern matching
+     * for {@code switch} is a preview in Java 17; a new kind of problem adds a parameter here, and the compiler
+     * names every call site that must handle it.)
+     */
+    default <T> T match(Function<? super SensingProblem, ? extends T> sensing,
+                        Function<? super ReluProblem, ? extends T> relu,
+                        Function<? super MaxCutProblem, ? extends T> maxCut,
+                        Function<? super LeastSquaresProblem, ? extends T> leastSquares) {
+        if (this instanceof SensingProblem p) {
+            return sensing.apply(p);
+        } else if (this instanceof ReluProblem p) {
+            return relu.apply(p);
+        } else if (this instanceof MaxCutProblem p) {
+            return maxCut.apply(p);
+        } else if (this instanceof LeastSquaresProblem p) {
+            return leastSquares.apply(p);
         }
+        throw new AssertionError("a problem outside the sealed hierarchy: " + getClass());
     }
 
-    private static void unusedOrDefault(Family family, String field, double value, double unused) {
-        Checks.require(family.uses(field) || value == unused, () -> "problem." + field + " is not used by "
-                + family.specName() + " (leave it at " + Canonical.decimal(unused) + "), got " + value);
-    }
-
-    /** Whether a sensing instance's certified reference is exactly 0: noiseless, unregularized, realizable. */
-    public boolean zeroReference() {
-        return noise == 0 && lambda == 0 && regularizer == 0;
-    }
-
-    /** Canonical encoding of every field, for seeds and point ids. */
-    public String canonical() {
-        return family.specName() + "|" + operator.specName() + "|d=" + d + "|r=" + r + "|n=" + n
-                + "|kappa=" + Canonical.of(condition) + "|noise=" + Canonical.of(noise) + "|lambda="
-                + Canonical.of(lambda) + "|C=" + Canonical.of(regularizer)
+    /** Canonical encoding of every field, for seeds and point ids (fields a family does not use as rows show them). */
+    default String canonical() {
+        Explicit explicit = explicit();
+        return family().specName() + "|" + operator().specName() + "|d=" + d() + "|r=" + r() + "|n=" + n()
+                + "|kappa=" + Canonical.of(condition()) + "|noise=" + Canonical.of(noise()) + "|lambda="
+                + Canonical.of(lambda()) + "|C=" + Canonical.of(regularizer())
                 + (explicit == null ? "" : "|" + explicit.canonical());
+    }
+
+    /**
+     * The problem of {@code family} from values given field by field, as a spec holds them: a field the family
+     * does not use must hold its {@link ProblemField#notApplicable()} value (an integer field 0), and is not kept.
+     * Checks run in one order for every family (family, operator, d, r, n, the ranges of the reals, the fields the
+     * family does not use, the family's rules between fields, the given data last), so that of several mistakes
+     * in a spec the same one is reported.
+     *
+     * @param explicit the given data, or null: sensing matrices ({@link ExplicitMeasurements}) for the sensing
+     *                 families, a cost ({@link ExplicitCost}) for Max-Cut
+     * @throws IllegalArgumentException naming the key, the value and the rule
+     */
+    static ProblemConfig of(Family family, OperatorKind operator, int d, int r, int n, double condition, double noise,
+                            double lambda, double regularizer, Explicit explicit) {
+        Checks.require(family != null, () -> "problem.family is required");
+        family.requireOperator(operator);
+        integerField(family, ProblemField.D, d);
+        integerField(family, ProblemField.R, r);
+        Checks.atLeast("n", n, family.minimumN());
+        ProblemField.CONDITION.check(condition);
+        ProblemField.NOISE.check(noise);
+        ProblemField.LAMBDA.check(lambda);
+        ProblemField.REGULARIZER.check(regularizer);
+        realField(family, ProblemField.CONDITION, condition);
+        realField(family, ProblemField.NOISE, noise);
+        realField(family, ProblemField.LAMBDA, lambda);
+        realField(family, ProblemField.REGULARIZER, regularizer);
+        return switch (family) {
+            case MATRIX_SENSING, SYMMETRIC_SENSING, QUADRATIC_NETWORK -> {
+                if (explicit instanceof ExplicitCost) {
+                    // Given data are checked after the family's own rules, a Max-Cut cost as well.
+                    SensingChecks.fields(family, operator, d, r, n, condition, noise, lambda, regularizer);
+                    requireNoCost(family, explicit);
+                }
+                ExplicitMeasurements measurements = (ExplicitMeasurements) explicit;
+                yield family == Family.MATRIX_SENSING
+                        ? new MatrixSensingProblem(operator, d, r, n, condition, noise, lambda, measurements)
+                        : new SymmetricSensingProblem(family, operator, d, r, n, condition, noise, lambda, regularizer,
+                        measurements);
+            }
+            case RELU_TEACHER_STUDENT -> withoutData(new ReluProblem(d, r, n), explicit);
+            case MAXCUT_BM -> new MaxCutProblem(operator, n, cost(operator, explicit));
+            case LEAST_SQUARES -> withoutData(new LeastSquaresProblem(d, n, noise), explicit);
+        };
+    }
+
+    /** A field the family uses must meet its rule; one it does not use must be 0 (how rows show "not applicable"). */
+    private static void integerField(Family family, ProblemField field, int value) {
+        if (family.uses(field)) {
+            field.check(value);
+        } else {
+            Checks.require(value == 0, () -> "problem." + field.key() + " is not used by " + family.specName()
+                    + ", got " + value);
+        }
+    }
+
+    private static void realField(Family family, ProblemField field, double value) {
+        Checks.require(family.uses(field) || value == field.notApplicable(), () -> "problem." + field.key()
+                + " is not used by " + family.specName() + " (leave it at " + Canonical.decimal(field.notApplicable())
+                + "), got " + value);
+    }
+
+    private static ExplicitCost cost(OperatorKind operator, Explicit explicit) {
+        if (explicit instanceof ExplicitMeasurements) {
+            throw new IllegalArgumentException(operator == OperatorKind.EXPLICIT
+                    ? "problem.cost is required for the explicit operator of maxcut-bm"
+                    : "problem.matrices is only allowed with operator explicit");
+        }
+        return (ExplicitCost) explicit;
+    }
+
+    /** A family whose data are always drawn refuses given data, once its own fields have passed. */
+    private static ProblemConfig withoutData(ProblemConfig problem, Explicit explicit) {
+        requireNoCost(problem.family(), explicit);
+        Checks.require(explicit == null, () -> "problem.matrices is only allowed with operator explicit");
+        return problem;
+    }
+
+    private static void requireNoCost(Family family, Explicit explicit) {
+        Checks.require(!(explicit instanceof ExplicitCost), () ->
+                "problem.cost is a Max-Cut cost: it needs family maxcut-bm, got " + family.specName());
     }
 }

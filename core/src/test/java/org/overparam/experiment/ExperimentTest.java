@@ -22,9 +22,13 @@ class ExperimentTest {
     private static final long PINNED_INSTANCE_SEED = -4585763563314080413L;
     private static final long PINNED_INIT_SEED = -1887390063686435400L;
 
+    /** A sensing point with d = 6, r = 2, κ = 2; {@code regularizer} is for the symmetric families only. */
     static RunConfig config(Family family, OperatorKind operator, int n, double lambda, double regularizer,
                             int rank, int replicate) {
-        ProblemConfig problem = new ProblemConfig(family, operator, 6, 2, n, 2.0, 0, lambda, regularizer, null);
+        SensingProblem problem = family == Family.MATRIX_SENSING
+                ? new MatrixSensingProblem(operator, 6, 2, n, 2.0, 0, lambda, null)
+                : new SymmetricSensingProblem(family, operator, 6, 2, n, 2.0, 0, lambda, regularizer, null);
+        assertEquals(regularizer, problem.regularizer(), "matrix sensing has no regularizer");
         return new RunConfig(MASTER_SEED, replicate, problem, SolverConfig.DEFAULTS, rank, 1e-2);
     }
 

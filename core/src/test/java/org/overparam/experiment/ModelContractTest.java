@@ -23,7 +23,9 @@ class ModelContractTest {
     }
 
     private static List<RunConfig> sensing(Family family, OperatorKind operator, int n, int rank, int lanes) {
-        ProblemConfig problem = new ProblemConfig(family, operator, 5, 1, n, 1, 0, 0, 0, null);
+        ProblemConfig problem = family == Family.MATRIX_SENSING
+                ? new MatrixSensingProblem(operator, 5, 1, n, 1, 0, 0, null)
+                : new SymmetricSensingProblem(family, operator, 5, 1, n, 1, 0, 0, 0, null);
         return replicates(problem, SolverConfig.defaults(family), rank, 0.1, lanes);
     }
 
@@ -93,8 +95,7 @@ class ModelContractTest {
     class MatrixSensingRunsOfOneInstance extends ModelContract {
         @Override
         protected List<RunConfig> lanes() {
-            return runsOfOneInstance(new ProblemConfig(Family.MATRIX_SENSING, OperatorKind.GAUSSIAN, 5, 1, 40, 1, 0,
-                    0, 0, null));
+            return runsOfOneInstance(new MatrixSensingProblem(OperatorKind.GAUSSIAN, 5, 1, 40, 1, 0, 0, null));
         }
 
         @Override
@@ -107,8 +108,8 @@ class ModelContractTest {
     class RegularizedSymmetricSensingRunsOfOneInstance extends ModelContract {
         @Override
         protected List<RunConfig> lanes() {
-            return runsOfOneInstance(new ProblemConfig(Family.SYMMETRIC_SENSING, OperatorKind.SYMMETRIC_GAUSSIAN, 5,
-                    2, 30, 1, 0.01, 0.05, 0.5, null));
+            return runsOfOneInstance(new SymmetricSensingProblem(Family.SYMMETRIC_SENSING,
+                    OperatorKind.SYMMETRIC_GAUSSIAN, 5, 2, 30, 1, 0.01, 0.05, 0.5, null));
         }
 
         @Override
@@ -129,8 +130,7 @@ class ModelContractTest {
     class ReluPopulation extends ModelContract {
         @Override
         protected List<RunConfig> lanes() {
-            ProblemConfig problem = new ProblemConfig(Family.RELU_TEACHER_STUDENT, OperatorKind.GAUSSIAN, 3, 3, 0, 1,
-                    0, 0, 0, null);
+            ProblemConfig problem = new ReluProblem(3, 3, 0);
             return replicates(problem, SolverConfig.defaults(Family.RELU_TEACHER_STUDENT), 4, 1, LANES);
         }
     }
@@ -139,8 +139,7 @@ class ModelContractTest {
     class ReluSampled extends ModelContract {
         @Override
         protected List<RunConfig> lanes() {
-            ProblemConfig problem = new ProblemConfig(Family.RELU_TEACHER_STUDENT, OperatorKind.GAUSSIAN, 3, 2, 40, 1,
-                    0, 0, 0, null);
+            ProblemConfig problem = new ReluProblem(3, 2, 40);
             return replicates(problem, SolverConfig.defaults(Family.RELU_TEACHER_STUDENT), 3, 1, LANES);
         }
     }
@@ -149,8 +148,7 @@ class ModelContractTest {
     class MaxCut extends ModelContract {
         @Override
         protected List<RunConfig> lanes() {
-            ProblemConfig problem = new ProblemConfig(Family.MAXCUT_BM, OperatorKind.RANDOM_GRAPH, 0, 0, 12, 1, 0, 0,
-                    0, null);
+            ProblemConfig problem = new MaxCutProblem(OperatorKind.RANDOM_GRAPH, 12, null);
             return replicates(problem, SolverConfig.defaults(Family.MAXCUT_BM), 3, 1, LANES);
         }
 
@@ -165,8 +163,7 @@ class ModelContractTest {
     class LeastSquares extends ModelContract {
         @Override
         protected List<RunConfig> lanes() {
-            ProblemConfig problem = new ProblemConfig(Family.LEAST_SQUARES, OperatorKind.GAUSSIAN, 6, 0, 20, 1, 0.1,
-                    0, 0, null);
+            ProblemConfig problem = new LeastSquaresProblem(6, 20, 0.1);
             return replicates(problem, SolverConfig.defaults(Family.LEAST_SQUARES), 8, 1, LANES);
         }
     }

@@ -22,20 +22,17 @@ class OtherFamiliesTest {
     private static final long MASTER_SEED = 11;
 
     static RunConfig relu(int r, int rank, int replicate, SolverConfig solver) {
-        ProblemConfig problem = new ProblemConfig(Family.RELU_TEACHER_STUDENT, OperatorKind.GAUSSIAN, r, r, 0, 1, 0,
-                0, 0, null);
+        ProblemConfig problem = new ReluProblem(r, r, 0);
         return new RunConfig(MASTER_SEED, replicate, problem, solver, rank, 1);
     }
 
     static RunConfig maxCut(int n, int rank, int replicate) {
-        ProblemConfig problem = new ProblemConfig(Family.MAXCUT_BM, OperatorKind.RANDOM_GRAPH, 0, 0, n, 1, 0, 0, 0,
-                null);
+        ProblemConfig problem = new MaxCutProblem(OperatorKind.RANDOM_GRAPH, n, null);
         return new RunConfig(MASTER_SEED, replicate, problem, SolverConfig.defaults(Family.MAXCUT_BM), rank, 1);
     }
 
     static RunConfig leastSquares(int n, int rank, int replicate, SolverConfig solver) {
-        ProblemConfig problem = new ProblemConfig(Family.LEAST_SQUARES, OperatorKind.GAUSSIAN, 10, 0, n, 1, 0.1, 0,
-                0, null);
+        ProblemConfig problem = new LeastSquaresProblem(10, n, 0.1);
         return new RunConfig(MASTER_SEED, replicate, problem, solver, rank, 1);
     }
 

@@ -36,8 +36,8 @@ class TwoByTwoLandscapeTest {
     }
 
     static RunConfig point(double delta, int rank, double alpha, int replicate) {
-        ProblemConfig problem = new ProblemConfig(Family.SYMMETRIC_SENSING, OperatorKind.EXPLICIT, 2, 1, 3, 1, 0, 0,
-                0, instance(delta));
+        ProblemConfig problem = new SymmetricSensingProblem(Family.SYMMETRIC_SENSING, OperatorKind.EXPLICIT, 2, 1, 3,
+                1, 0, 0, 0, instance(delta));
         return new RunConfig(20261122L, replicate, problem, SolverConfig.DEFAULTS, rank, alpha);
     }
 

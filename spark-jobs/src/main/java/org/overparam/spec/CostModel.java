@@ -1,7 +1,9 @@
 package org.overparam.spec;
 
 import org.overparam.experiment.ProblemConfig;
+import org.overparam.experiment.ProblemField;
 import org.overparam.experiment.RunConfig;
+import org.overparam.experiment.SensingProblem;
 import org.overparam.problem.sensing.DataForm;
 
 /**
@@ -24,16 +26,15 @@ public final class CostModel {
         double n = p.n();
         double d = p.d();
         double rank = config.rank();
-        return switch (p.family()) {
-            case RELU_TEACHER_STUDENT -> n == 0 ? rank * (rank + p.r()) * d : n * d * rank;
-            case MAXCUT_BM -> n * n * rank;
-            case LEAST_SQUARES -> n * rank;
-            case MATRIX_SENSING, SYMMETRIC_SENSING, QUADRATIC_NETWORK -> switch (p.operator()) {
-                case RANK_ONE -> n * d * rank;
-                case ENTRY_SAMPLING -> n * rank;
-                default -> n * d * d;
-            };
-        };
+        return p.match(
+                sensing -> switch (sensing.operator()) {
+                    case RANK_ONE -> n * d * rank;
+                    case ENTRY_SAMPLING -> n * rank;
+                    default -> n * d * d;
+                },
+                relu -> n == 0 ? rank * (rank + relu.r()) * d : n * d * rank,
+                maxCut -> n * n * rank,
+                leastSquares -> n * rank);
     }
 
     /** {@link #iterationFlops} × the iteration budget. */
@@ -50,15 +51,15 @@ public final class CostModel {
         ProblemConfig p = config.problem();
         long n = p.n();
         long d = p.d();
-        long doubles = switch (p.family()) {
-            case RELU_TEACHER_STUDENT, LEAST_SQUARES -> n * d;
-            case MAXCUT_BM -> n * n;
-            case MATRIX_SENSING, SYMMETRIC_SENSING, QUADRATIC_NETWORK -> switch (p.operator()) {
-                case RANK_ONE -> n * d;
-                case ENTRY_SAMPLING -> n;
-                default -> n * d * d;
-            };
-        };
+        long doubles = p.match(
+                sensing -> switch (sensing.operator()) {
+                    case RANK_ONE -> n * d;
+                    case ENTRY_SAMPLING -> n;
+                    default -> n * d * d;
+                },
+                relu -> n * d,
+                maxCut -> n * n,
+                leastSquares -> n * d);
         return Double.BYTES * (doubles + n + 1);
     }
 
@@ -81,21 +82,24 @@ public final class CostModel {
         double n = p.n();
         double d = p.d();
         double rank = config.rank();
-        double doubles = switch (p.family()) {
-            case RELU_TEACHER_STUDENT -> 2 * n * d + LANCZOS_VECTORS * rank * (d + 1);
-            case LEAST_SQUARES -> 2 * n * d + LANCZOS_VECTORS * rank;
-            case MAXCUT_BM -> GRAPH_MATRICES * n * n + LANCZOS_VECTORS * n * rank;
-            case MATRIX_SENSING, SYMMETRIC_SENSING, QUADRATIC_NETWORK -> {
-                double operator = switch (p.operator()) {
-                    case RANK_ONE -> 2 * n * d;
-                    case ENTRY_SAMPLING -> 2 * n;
-                    default -> 2 * n * d * d
-                            + (DataForm.preferred(true, p.n(), p.d()) == DataForm.GRAM ? d * d * (d * d + 1) / 2 : 0);
-                };
-                yield operator + SQUARE_MATRICES * d * d + LANCZOS_VECTORS * 2 * d * rank;
-            }
-        };
+        double doubles = p.match(
+                sensing -> sensingOperatorDoubles(sensing) + SQUARE_MATRICES * d * d + LANCZOS_VECTORS * 2 * d * rank,
+                relu -> 2 * n * d + LANCZOS_VECTORS * rank * (d + 1),
+                maxCut -> GRAPH_MATRICES * n * n + LANCZOS_VECTORS * n * rank,
+                leastSquares -> 2 * n * d + LANCZOS_VECTORS * rank);
         return (long) Math.min(Long.MAX_VALUE, Double.BYTES * (doubles + n));
+    }
+
+    /** A sensing operator as it is built (generated, then copied into its layout), with its packed Gram matrix. */
+    private static double sensingOperatorDoubles(SensingProblem p) {
+        double n = p.n();
+        double d = p.d();
+        return switch (p.operator()) {
+            case RANK_ONE -> 2 * n * d;
+            case ENTRY_SAMPLING -> 2 * n;
+            default -> 2 * n * d * d
+                    + (DataForm.preferred(true, p.n(), p.d()) == DataForm.GRAM ? d * d * (d * d + 1) / 2 : 0);
+        };
     }
 
     /**
@@ -114,7 +118,7 @@ public final class CostModel {
             long bytes = pointBytes(point);
             if (bytes > largest[0].bytes()) {
                 ProblemConfig p = point.problem();
-                String sizes = (p.family() == org.overparam.experiment.Family.MAXCUT_BM ? "" : "d = " + p.d() + ", ")
+                String sizes = (p.family().uses(ProblemField.D) ? "d = " + p.d() + ", " : "")
                         + "n = " + p.n() + ", R = " + point.rank();
                 largest[0] = new Largest(bytes, sizes);
             }

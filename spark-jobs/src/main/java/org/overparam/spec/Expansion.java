@@ -201,7 +201,7 @@ final class Expansion {
         if (Double.isNaN(d) && family == Family.RELU_TEACHER_STUDENT) {
             d = vals[Param.R_TRUTH.ordinal()];
         }
-        return new ProblemConfig(family, operator, (int) d, integer(vals, Param.R_TRUTH), integer(vals, Param.N),
+        return ProblemConfig.of(family, operator, (int) d, integer(vals, Param.R_TRUTH), integer(vals, Param.N),
                 vals[Param.CONDITION.ordinal()], vals[Param.NOISE.ordinal()], vals[Param.LAMBDA.ordinal()],
                 vals[Param.REGULARIZER.ordinal()], explicit);
     }

@@ -5,6 +5,7 @@ import org.overparam.experiment.EndPoints;
 import org.overparam.experiment.Family;
 import org.overparam.experiment.Method;
 import org.overparam.experiment.OperatorKind;
+import org.overparam.experiment.ProblemField;
 import org.overparam.experiment.SolverConfig;
 import org.overparam.experiment.StepRule;
 
@@ -28,12 +29,12 @@ public enum Param {
     N("n", Section.AXIS, Kind.INTEGER),
     FAMILY("family", Section.PROBLEM, Kind.CHOICE, names(Family.values())),
     OPERATOR("operator", Section.PROBLEM, Kind.CHOICE, names(OperatorKind.values())),
-    D("d", Section.PROBLEM, Kind.INTEGER),
-    R_TRUTH("r", Section.PROBLEM, Kind.INTEGER),
-    CONDITION("condition", Section.PROBLEM, Kind.REAL),
-    NOISE("noise", Section.PROBLEM, Kind.REAL),
-    LAMBDA("lambda", Section.PROBLEM, Kind.REAL),
-    REGULARIZER("regularizer", Section.PROBLEM, Kind.REAL),
+    D(ProblemField.D, Kind.INTEGER),
+    R_TRUTH(ProblemField.R, Kind.INTEGER),
+    CONDITION(ProblemField.CONDITION, Kind.REAL),
+    NOISE(ProblemField.NOISE, Kind.REAL),
+    LAMBDA(ProblemField.LAMBDA, Kind.REAL),
+    REGULARIZER(ProblemField.REGULARIZER, Kind.REAL),
     METHOD("method", Section.SOLVER, Kind.CHOICE, names(Method.values())),
     STEP("step", Section.SOLVER, Kind.CHOICE, names(StepRule.values())),
     STEP_SIZE("step_size", Section.SOLVER, Kind.REAL),
@@ -70,16 +71,27 @@ public enum Param {
     private final Section section;
     private final Kind kind;
     private final List<String> choices;
+    private final ProblemField field;
 
     Param(String key, Section section, Kind kind) {
-        this(key, section, kind, List.of());
+        this(key, section, kind, List.of(), null);
     }
 
     Param(String key, Section section, Kind kind, List<String> choices) {
+        this(key, section, kind, choices, null);
+    }
+
+    /** A problem key that only some families use. */
+    Param(ProblemField field, Kind kind) {
+        this(field.key(), Section.PROBLEM, kind, List.of(), field);
+    }
+
+    private Param(String key, Section section, Kind kind, List<String> choices, ProblemField field) {
         this.key = key;
         this.section = section;
         this.kind = kind;
         this.choices = choices;
+        this.field = field;
     }
 
     /** The spec key, e.g. {@code step_size}. */
@@ -98,6 +110,14 @@ public enum Param {
     /** The spec names a choice accepts, in declaration order (empty for numbers). */
     public List<String> choices() {
         return choices;
+    }
+
+    /**
+     * The problem field this key sets, for the keys that only some families use ({@link Family#uses}); empty for
+     * family, operator and n, which every family has, and for solver keys and the R and alpha axes.
+     */
+    public Optional<ProblemField> field() {
+        return Optional.ofNullable(field);
     }
 
     /** Whether the value is part of the instance (problem and n), so it changes the operator and data. */

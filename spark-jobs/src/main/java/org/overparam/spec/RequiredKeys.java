@@ -1,6 +1,7 @@
 package org.overparam.spec;
 
 import org.overparam.experiment.Family;
+import org.overparam.experiment.ProblemField;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,10 @@ final class RequiredKeys {
             return List.of(Param.FAMILY, Param.D, Param.R_TRUTH);
         }
         List<Param> keys = new ArrayList<>();
-        if (family.uses("d") && family != Family.RELU_TEACHER_STUDENT) {
+        if (family.uses(ProblemField.D) && family != Family.RELU_TEACHER_STUDENT) {
             keys.add(Param.D);
         }
-        if (family.uses("r")) {
+        if (family.uses(ProblemField.R)) {
             keys.add(Param.R_TRUTH);
         }
         return keys;

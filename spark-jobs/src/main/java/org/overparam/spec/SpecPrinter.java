@@ -32,10 +32,13 @@ final class SpecPrinter {
         return out;
     }
 
-    /** Whether a problem field means something for the spec's family (all do while the family is not fixed). */
+    /**
+     * Whether a parameter means something for the spec's family: all but the problem fields the family does not
+     * use (family, operator, n, solver keys and axes belong to every family; all do while the family is not fixed).
+     */
     private static boolean usedByFamily(WrittenSpec spec, Param p) {
         Family family = spec.family();
-        return family == null || p.section() != Param.Section.PROBLEM || family.uses(p.key());
+        return family == null || p.field().map(family::uses).orElse(true);
     }
 
     /**

@@ -6,10 +6,10 @@ import org.overparam.experiment.Method;
 import org.overparam.experiment.ExplicitCost;
 import org.overparam.experiment.ExplicitMeasurements;
 import org.overparam.experiment.OperatorKind;
-import org.overparam.experiment.ProblemConfig;
 import org.overparam.experiment.RunConfig;
 import org.overparam.experiment.SolverConfig;
 import org.overparam.experiment.StepRule;
+import org.overparam.experiment.SymmetricSensingProblem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,8 +132,8 @@ class SweepSpecTest {
         SweepSpec s = spec(small("{family: quadratic-network, d: 6, r: 1}", "  R: 2\n  alpha: 0.1\n  n: 30\n"));
         RunConfig p = s.point(0);
         assertEquals(SolverConfig.DEFAULTS, p.solver());
-        assertEquals(new ProblemConfig(Family.QUADRATIC_NETWORK, OperatorKind.RANK_ONE, 6, 1, 30, 1, 0, 0, 0, null),
-                p.problem());
+        assertEquals(new SymmetricSensingProblem(Family.QUADRATIC_NETWORK, OperatorKind.RANK_ONE, 6, 1, 30, 1, 0, 0, 0,
+                null), p.problem());
         assertEquals(1, s.replicates());
         assertEquals(OperatorKind.SYMMETRIC_GAUSSIAN, spec(small("{family: symmetric-sensing, d: 6, r: 1}",
                 "  R: 2\n  alpha: 0.1\n  n: 30\n")).point(0).problem().operator());
