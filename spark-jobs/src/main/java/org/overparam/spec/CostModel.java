@@ -1,9 +1,11 @@
 package org.overparam.spec;
 
+import org.overparam.experiment.Family;
 import org.overparam.experiment.ProblemConfig;
 import org.overparam.experiment.ProblemField;
 import org.overparam.experiment.RunConfig;
 import org.overparam.experiment.SensingProblem;
+import org.overparam.linalg.SmallestEigenvalue;
 import org.overparam.problem.sensing.DataForm;
 
 /**
@@ -61,6 +63,25 @@ public final class CostModel {
                 maxCut -> n * n,
                 leastSquares -> n * d);
         return Double.BYTES * (doubles + n + 1);
+    }
+
+    /** A kept end point's bytes beyond its numbers: its row, point id, matrix names and shapes, serialized. */
+    private static final long END_POINT_OVERHEAD = 512;
+
+    /**
+     * Bytes of one kept end point on its way to the driver with its task's result: its parameters (U and V for
+     * matrix sensing, U, W, Y or θ otherwise), the bottom of its Hessian spectrum and {@value #END_POINT_OVERHEAD}
+     * bytes of row.
+     */
+    public static long endPointBytes(RunConfig config) {
+        ProblemConfig p = config.problem();
+        long rank = config.rank();
+        long parameters = p.match(
+                sensing -> (sensing.family() == Family.MATRIX_SENSING ? 2 : 1) * p.d() * rank,
+                relu -> p.d() * rank,
+                maxCut -> p.n() * rank,
+                leastSquares -> rank);
+        return Double.BYTES * (parameters + SmallestEigenvalue.LOWEST) + END_POINT_OVERHEAD;
     }
 
     /** Krylov vectors the curvature and tangent-kernel evidence may keep (their Lanczos cap). */

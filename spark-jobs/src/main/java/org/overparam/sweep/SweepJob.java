@@ -20,6 +20,8 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.overparam.certify.Outcome;
 import org.overparam.cli.BadInputException;
+import org.overparam.experiment.EndPoints;
+import org.overparam.experiment.RunConfig;
 import org.overparam.io.CodeVersion;
 import org.overparam.io.EndPointSchema;
 import org.overparam.io.HadoopConf;
@@ -173,11 +175,15 @@ public final class SweepJob {
 
         // A point's cost is its cell's (replicates differ only in their seeds): one estimate per cell.
         double[] cellFlops = new double[Math.toIntExact(spec.cellCount())];
+        double[] cellEndPointBytes = new double[cellFlops.length];
         for (int c = 0; c < cellFlops.length; c++) {
-            cellFlops[c] = CostModel.runFlops(spec.point(c));
+            RunConfig point = spec.point(c);
+            cellFlops[c] = CostModel.runFlops(point);
+            cellEndPointBytes[c] = point.solver().endPoints() == EndPoints.NONE ? 0 : CostModel.endPointBytes(point);
         }
         WavePlan plan = WavePlan.of(pending, spark.sparkContext().defaultParallelism(), options.wavePoints(),
-                i -> cellFlops[(int) (i % cellFlops.length)], spec::instanceOf);
+                i -> cellFlops[(int) (i % cellFlops.length)], i -> cellEndPointBytes[(int) (i % cellFlops.length)],
+                spec::instanceOf);
         // Rows and outcomes of committed tasks: Spark applies a task's accumulator updates once, and only when the
         // task succeeded, so after the last wave they count exactly the rows committed (no re-read of DIR needed).
         LongAccumulator pointsDone = spark.sparkContext().longAccumulator("points done");

@@ -27,13 +27,20 @@ record WavePlan(List<List<long[]>> waves) {
     static final double WAVE_FLOPS_PER_CORE = 1.2e11;
 
     /**
+     * End-point bytes a default wave may collect on the driver (each kept end point travels with its task's
+     * result, and a job's results must stay well under {@code spark.driver.maxResultSize}, 1 GB by default).
+     */
+    static final double WAVE_END_POINT_BYTES = 64 << 20;
+
+    /**
      * Cuts {@code pending} (point indices in run order) into waves of {@code wavePoints} points (0: the default,
-     * {@value #WAVE_FLOPS_PER_CORE} estimated flops per core) and each wave into up to {@code TASKS_PER_CORE}·cores
-     * tasks of equal estimated {@code cost}. Default waves and all tasks end where {@code instance} changes, so that
-     * each instance is built by one task and its runs share one batch.
+     * {@value #WAVE_FLOPS_PER_CORE} estimated flops per core, and at most {@value #WAVE_END_POINT_BYTES} bytes of
+     * end points if every point kept its {@code endPointBytes}) and each wave into up to
+     * {@code TASKS_PER_CORE}·cores tasks of equal estimated {@code cost}. Default waves and all tasks end where
+     * {@code instance} changes, so that each instance is built by one task and its runs share one batch.
      */
     static WavePlan of(long[] pending, int cores, int wavePoints, LongToDoubleFunction cost,
-                       LongUnaryOperator instance) {
+                       LongToDoubleFunction endPointBytes, LongUnaryOperator instance) {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be >= 1, got " + cores);
         }
@@ -45,7 +52,9 @@ record WavePlan(List<List<long[]>> waves) {
                 to = Math.min(pending.length, from + wavePoints);
             } else {
                 double flops = 0;
-                while (to < pending.length && flops < waveFlops) {
+                double bytes = 0;
+                while (to < pending.length && flops < waveFlops && bytes < WAVE_END_POINT_BYTES) {
+                    bytes += endPointBytes.applyAsDouble(pending[to]);
                     flops += cost.applyAsDouble(pending[to++]);
                 }
                 to = instanceEnd(pending, to, pending.length, instance);

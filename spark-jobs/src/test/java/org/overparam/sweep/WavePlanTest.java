@@ -22,7 +22,8 @@ class WavePlanTest {
     void everyPointOnceInOrderInBalancedTasks(int points, int cores, int wavePoints) {
         long[] pending = LongStream.range(0, points).map(i -> 3 * i + 1).toArray();
         // Costs vary tenfold, as R and n do within a wave.
-        WavePlan plan = WavePlan.of(pending, cores, wavePoints, i -> COST_SCALE * (1 + i % 10), WavePlanTest::instance);
+        WavePlan plan = WavePlan.of(pending, cores, wavePoints, i -> COST_SCALE * (1 + i % 10), i -> 0,
+                WavePlanTest::instance);
 
         long[] flattened = plan.waves().stream().flatMap(List::stream).flatMapToLong(LongStream::of).toArray();
         assertArrayEquals(pending, flattened);
@@ -72,5 +73,21 @@ class WavePlanTest {
     void progressLineShowsCountsRateAndEta(long done, long total, double seconds, String expected) {
         assertEquals(expected, Progress.line(done, total, seconds, false));
         assertTrue(Progress.line(done, total, seconds, true).startsWith("["));
+    }
+
+    /** Kept end points travel to the driver with their tasks' results: a default wave holds at most 64 MB of them. */
+    @org.junit.jupiter.api.Test
+    void wavesAreCutBeforeTheirEndPointsOutgrowTheDriversShare() {
+        long[] pending = LongStream.range(0, 100_000).map(i -> 3 * i + 1).toArray();
+        double bytes = 1024; // a cheap point keeping 1 KB (d = 50, R = 2 matrix sensing)
+        WavePlan plan = WavePlan.of(pending, 2, 0, i -> COST_SCALE, i -> bytes, WavePlanTest::instance);
+        assertEquals(pending.length, plan.points());
+        assertTrue(plan.waves().size() >= 2, plan.waves().size() + " waves");
+        for (List<long[]> wave : plan.waves()) {
+            int size = wave.stream().mapToInt(t -> t.length).sum();
+            assertTrue(size * bytes <= WavePlan.WAVE_END_POINT_BYTES + POINTS_PER_INSTANCE * bytes, size + " points");
+        }
+        assertEquals(1, WavePlan.of(pending, 2, 0, i -> COST_SCALE, i -> 0, WavePlanTest::instance).waves().size(),
+                "without end points the same points are one wave");
     }
 }
