@@ -42,7 +42,8 @@ public final class Overparam implements Callable<Integer> {
             SweepCommand::new,
             RefineCommand::new,
             AggregateCommand::new,
-            CompareCommand::new);
+            CompareCommand::new,
+            InspectCommand::new);
 
     @Spec
     private CommandSpec spec;
