@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.overparam.experiment.Family;
 import org.overparam.experiment.ProblemConfig;
+import org.overparam.experiment.ProblemField;
 import org.overparam.experiment.RunConfig;
 import org.overparam.spec.Numbers;
 
@@ -18,10 +19,10 @@ public final class PointText {
         ProblemConfig p = c.problem();
         List<String> parts = new ArrayList<>();
         parts.add("R = " + c.rank());
-        if (p.family().uses("r")) {
+        if (p.family().uses(ProblemField.R)) {
             parts.add("r = " + p.r());
         }
-        if (p.family().uses("d")) {
+        if (p.family().uses(ProblemField.D)) {
             parts.add("d = " + p.d());
         }
         parts.add("n = " + p.n() + (p.family() == Family.RELU_TEACHER_STUDENT && p.n() == 0 ? " (population)" : ""));
@@ -31,15 +32,16 @@ public final class PointText {
     /** {@code lambda 0, noise 0.1, …}: the settings the family uses, or an empty string when it uses none. */
     public static String settings(ProblemConfig p) {
         List<String> parts = new ArrayList<>();
-        for (String field : List.of("lambda", "noise", "condition", "regularizer")) {
+        for (ProblemField field : List.of(ProblemField.LAMBDA, ProblemField.NOISE, ProblemField.CONDITION,
+                ProblemField.REGULARIZER)) {
             if (p.family().uses(field)) {
                 double v = switch (field) {
-                    case "lambda" -> p.lambda();
-                    case "noise" -> p.noise();
-                    case "condition" -> p.condition();
+                    case LAMBDA -> p.lambda();
+                    case NOISE -> p.noise();
+                    case CONDITION -> p.condition();
                     default -> p.regularizer();
                 };
-                parts.add(field + " " + Numbers.format(v));
+                parts.add(field.key() + " " + Numbers.format(v));
             }
         }
         return String.join(", ", parts);
