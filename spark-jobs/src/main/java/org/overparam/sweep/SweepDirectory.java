@@ -141,6 +141,9 @@ final class SweepDirectory {
         for (String id : staged) {
             storage.delete(WAVES + "/" + id);
         }
+        if (!staged.isEmpty()) {
+            storage.delete(WAVES); // nothing staged any more: no empty directory beside rows/
+        }
         for (String child : storage.list(ROWS)) {
             if (child.equals("_temporary") || child.startsWith(".spark-staging")) {
                 storage.delete(ROWS + "/" + child);

@@ -113,4 +113,38 @@ class EndPointsTest {
             assertEquals(alone.endPoint(), end, id);
         }
     }
+
+    /**
+     * A driver killed after committing a wave's log entry but before moving its files leaves rows and end points in
+     * the wave's staging directory: readers count them there, and the next driver moves them into rows/ and
+     * endpoints/, one per point.
+     */
+    @Test
+    void aCommittedWaveLeftInItsStagingDirectoryIsReadThereAndMovedByTheNextDriver() throws Exception {
+        Path out = tmp.resolve("unmoved");
+        sweep(ALL, out, 4);
+        Storage storage = Storage.open(out.toString(), new Configuration());
+        CommitLog.Wave last = CommitLog.read(storage).waves().get(CommitLog.read(storage).waves().size() - 1);
+        assertTrue(!last.files().isEmpty() && !last.endpoints().isEmpty(), last::toString);
+        String staged = CommittedRows.WAVES + "/" + last.id();
+        for (String file : last.files()) {
+            assertTrue(storage.move(CommittedRows.ROWS + "/" + file, staged + "/" + file));
+        }
+        for (String file : last.endpoints()) {
+            assertTrue(storage.move(CommittedRows.ENDPOINTS + "/" + file, staged + "/"
+                    + CommittedRows.STAGED_ENDPOINTS + "/" + file));
+        }
+        assertEquals(TinySweep.POINTS, CommittedRows.read(spark, storage).orElseThrow().count());
+        assertEquals(TinySweep.POINTS, CommittedRows.readEndPoints(spark, storage).orElseThrow().count());
+
+        sweep(ALL, out, 4);
+        assertTrue(java.nio.file.Files.notExists(out.resolve(CommittedRows.WAVES)), "staging cleaned");
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            ResultSet rs = st.executeQuery("select count(*), count(distinct point_id) from " + table(out,
+                    "endpoints"));
+            rs.next();
+            assertEquals(TinySweep.POINTS, rs.getLong(1));
+            assertEquals(TinySweep.POINTS, rs.getLong(2));
+        }
+    }
 }
