@@ -23,7 +23,7 @@ import java.util.List;
  * </ul>
  * Distances are relative, ‖a − b‖/max(‖a‖, ‖b‖). Grouping is greedy and deterministic: end points in order of
  * objective (then point id) join the first family whose first member is within {@link #TOLERANCE} in distance and
- * in objective, else start one; the result depends on the set of end points only, not on their order.
+ * in objective (relative to the larger objective, or to {@link #OBJECTIVE_FLOOR}·f0 near 0), else start one; the result depends on the set of end points only, not on their order.
  */
 public final class SpuriousFamilies {
 
@@ -38,14 +38,22 @@ public final class SpuriousFamilies {
     }
 
     /**
+     * Objectives within {@link #TOLERANCE} of each other relative to their size, or to this fraction of the
+     * objective scale f0 when they are smaller (spurious points of zero cost, as in Max-Cut, end a few rounding
+     * errors from 0 and from each other).
+     */
+    public static final double OBJECTIVE_FLOOR = 1e-6;
+
+    /**
      * One end point to group.
      *
      * @param pointId    its row
      * @param objective  its objective
+     * @param f0         the objective scale of its instance (the {@code f0} column)
      * @param hessMinEig its smallest Hessian eigenvalue (NaN when not computed)
      * @param endPoint   its parameters
      */
-    public record Member(String pointId, double objective, double hessMinEig, EndPoint endPoint) {
+    public record Member(String pointId, double objective, double f0, double hessMinEig, EndPoint endPoint) {
     }
 
     /**
@@ -88,7 +96,7 @@ public final class SpuriousFamilies {
             int joined = -1;
             for (int g = 0; g < groups.size() && joined < 0; g++) {
                 Member leader = groups.get(g).get(0);
-                if (close(leader.objective(), m.objective()) && leaders.get(g).distance(orbit) <= TOLERANCE) {
+                if (close(leader, m) && leaders.get(g).distance(orbit) <= TOLERANCE) {
                     joined = g;
                 }
             }
@@ -105,8 +113,10 @@ public final class SpuriousFamilies {
                 .toList();
     }
 
-    private static boolean close(double a, double b) {
-        return Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+    private static boolean close(Member a, Member b) {
+        double size = Math.max(Math.max(Math.abs(a.objective()), Math.abs(b.objective())),
+                OBJECTIVE_FLOOR * Math.max(Math.abs(a.f0()), Math.abs(b.f0())));
+        return Math.abs(a.objective() - b.objective()) <= TOLERANCE * size;
     }
 
     private static double median(double[] values) {

@@ -117,13 +117,29 @@ class SpuriousFamiliesTest {
         double[] theta = {1, 2, 3};
         EndPoint end = one("theta", theta);
         List<SpuriousFamilies.Group> groups = SpuriousFamilies.group(Family.LEAST_SQUARES, 0, List.of(
-                member("a", 1.0, end), member("b", 2.0, end), new SpuriousFamilies.Member("c", 1.001, 0.2, end),
-                new SpuriousFamilies.Member("d", 1.002, 0.4, end)));
+                member("a", 1.0, end), member("b", 2.0, end), new SpuriousFamilies.Member("c", 1.001, 1.0, 0.2, end),
+                new SpuriousFamilies.Member("d", 1.002, 1.0, 0.4, end)));
         assertEquals(2, groups.size());
         assertEquals(List.of("a", "c", "d"), ids(groups.get(0)));
         assertEquals(1.001, groups.get(0).medianObjective());
         assertEquals(0.3, groups.get(0).medianHessMinEig(), 1e-15);
         assertEquals(Double.NaN, groups.get(1).medianHessMinEig());
+    }
+
+    /** Copies of a zero-cost point end a few rounding errors from 0: one family, judged against f0 there. */
+    @Test
+    void objectivesNearZeroAreComparedAgainstTheObjectiveScale() {
+        RandomGenerator rng = Seeds.generator(15);
+        double[] y = gaussian(rng, D * R);
+        double f0 = 20;
+        List<SpuriousFamilies.Member> members = List.of(
+                new SpuriousFamilies.Member("a", 1.6e-16, f0, Double.NaN, one("Y", y)),
+                new SpuriousFamilies.Member("b", 5.4e-15, f0, Double.NaN, one("Y", times(y, rotation(rng, R)))),
+                new SpuriousFamilies.Member("c", 2.8e-14, f0, Double.NaN, one("Y", times(y, rotation(rng, R)))),
+                new SpuriousFamilies.Member("d", 1e-3, f0, Double.NaN, one("Y", y)));
+        List<SpuriousFamilies.Group> groups = SpuriousFamilies.group(Family.MAXCUT_BM, 0, members);
+        assertEquals(2, groups.size());
+        assertEquals(List.of("a", "b", "c"), ids(groups.get(0)));
     }
 
     @Test
@@ -144,7 +160,7 @@ class SpuriousFamiliesTest {
     }
 
     private static SpuriousFamilies.Member member(String id, double objective, EndPoint end) {
-        return new SpuriousFamilies.Member(id, objective, Double.NaN, end);
+        return new SpuriousFamilies.Member(id, objective, 1.0, Double.NaN, end);
     }
 
     private static List<String> ids(SpuriousFamilies.Group g) {

@@ -82,7 +82,7 @@ public record MinimaFamilies(List<String> axes, List<Found> families) {
         List<Column> keys = new ArrayList<>(axes.stream().map(a -> col("r." + a)).toList());
         keys.add(col("r.outcome"));
         List<Column> selected = new ArrayList<>(keys);
-        for (String c : List.of("objective", "hess_min_eig", "point_id", "family", "true_rank")) {
+        for (String c : List.of("objective", "hess_min_eig", "point_id", "family", "true_rank", "f0")) {
             selected.add(col("r." + c));
         }
         selected.add(col("e.parameters"));
@@ -114,8 +114,8 @@ public record MinimaFamilies(List<String> axes, List<Found> families) {
             family = Family.valueOf(row.getString(k + 4).toUpperCase(Locale.ROOT).replace('-', '_'));
             trueRank = row.getInt(k + 5);
             double hess = row.isNullAt(k + 2) ? Double.NaN : row.getDouble(k + 2);
-            members.add(new SpuriousFamilies.Member(row.getString(k + 3), row.getDouble(k + 1), hess,
-                    EndPointSchema.endPoint(row)));
+            members.add(new SpuriousFamilies.Member(row.getString(k + 3), row.getDouble(k + 1),
+                    row.getDouble(k + 6), hess, EndPointSchema.endPoint(row)));
         }
         add(found, group, family, trueRank, members);
         return Optional.of(new MinimaFamilies(axes, found));
