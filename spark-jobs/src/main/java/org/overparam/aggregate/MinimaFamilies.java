@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -166,10 +165,5 @@ public record MinimaFamilies(List<String> axes, List<Found> families) {
     /** Whether any cell has a family. */
     public boolean isEmpty() {
         return families.isEmpty();
-    }
-
-    @Override
-    public String toString() {
-        return Objects.toString(families.size()) + " families over " + axes;
     }
 }
