@@ -191,7 +191,7 @@ public final class SweepJob {
         for (Outcome o : Outcome.values()) {
             outcomes.put(o, spark.sparkContext().longAccumulator("outcome " + o.name()));
         }
-        // Unnamed: end points travel with task results only, never in the UI, event logs or heartbeats' listeners.
+        // Unnamed, so that Spark's UI and event logs do not show (and print) every end point of a task.
         CollectionAccumulator<Row> endPoints = new CollectionAccumulator<>();
         spark.sparkContext().register(endPoints);
         RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone, outcomes, endPoints);
