@@ -110,11 +110,12 @@ public record MinimaFamilies(List<String> axes, List<Found> families) {
                 group = key;
                 members.clear();
             }
-            family = Family.valueOf(row.getString(k + 4).toUpperCase(Locale.ROOT).replace('-', '_'));
-            trueRank = row.getInt(k + 5);
-            double hess = row.isNullAt(k + 2) ? Double.NaN : row.getDouble(k + 2);
-            members.add(new SpuriousFamilies.Member(row.getString(k + 3), row.getDouble(k + 1),
-                    row.getDouble(k + 6), hess, EndPointSchema.endPoint(row)));
+            family = Family.valueOf(row.<String>getAs("family").toUpperCase(Locale.ROOT).replace('-', '_'));
+            trueRank = row.<Integer>getAs("true_rank");
+            int hess = row.fieldIndex("hess_min_eig");
+            members.add(new SpuriousFamilies.Member(row.getAs("point_id"), row.<Double>getAs("objective"),
+                    row.<Double>getAs("f0"), row.isNullAt(hess) ? Double.NaN : row.getDouble(hess),
+                    EndPointSchema.endPoint(row)));
         }
         add(found, group, family, trueRank, members);
         return Optional.of(new MinimaFamilies(axes, found));
@@ -134,11 +135,6 @@ public record MinimaFamilies(List<String> axes, List<Found> families) {
             found.add(new Found(List.copyOf(cell), outcome, g + 1, group.members().size(), group.medianObjective(),
                     group.medianHessMinEig(), group.representative().pointId()));
         }
-    }
-
-    /** The families of one cell and outcome, in family order. */
-    public List<Found> of(List<Object> cell, Outcome outcome) {
-        return families.stream().filter(f -> f.cell().equals(cell) && f.outcome() == outcome).toList();
     }
 
     /** Writes {@link #CSV}: the cell axes, then outcome, family, runs, objective, hess_min_eig, point_id. */

@@ -212,9 +212,15 @@ public record Report(String sweep, ManifestView manifest, CellTable table, List<
         h.append("<th>outcome</th><th>families</th><th>family</th><th>runs</th><th>objective</th>"
                 + "<th>λ_min(∇²f)</th><th>point id</th></tr></thead>\n<tbody>\n");
         List<MinimaFamilies.Found> all = families.families();
+        int count = 0;
         for (int i = 0; i < all.size(); i++) {
             MinimaFamilies.Found f = all.get(i);
-            int count = families.of(f.cell(), f.outcome()).size();
+            if (f.family() == 1) { // the families of a cell and outcome follow each other, numbered from 1
+                count = 1;
+                while (i + count < all.size() && all.get(i + count).family() > 1) {
+                    count++;
+                }
+            }
             h.append("<tr>");
             f.cell().forEach(v -> h.append("<td class=\"axis\">").append(esc(Labels.value(v))).append("</td>"));
             h.append("<td>").append(esc(f.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
