@@ -8,7 +8,9 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,14 +38,24 @@ public final class InspectFigure {
     }
 
     /**
-     * Draws the inspection's end point into {@code png}.
+     * Draws the inspection's end point into {@code png}: written beside it under a temporary name and moved into
+     * place, so that an interrupted command leaves the old file or the new one, never half of one.
      *
      * @throws IllegalArgumentException when the inspection has no end point (a failed run)
      */
     public static void write(Inspection in, Path png) {
+        BufferedImage image = render(in);
+        Path target = png.toAbsolutePath();
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
-            ImageIO.write(render(in), "png", png.toFile());
+            ImageIO.write(image, "png", partial.toFile());
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the write failed already; that is what the user is told
+            }
             throw new UncheckedIOException("cannot write " + png, e);
         }
     }
