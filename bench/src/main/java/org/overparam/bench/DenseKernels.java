@@ -1,13 +1,18 @@
 package org.overparam.bench;
 
+import java.util.List;
+import org.overparam.problem.BatchedObjective;
 import org.overparam.problem.sensing.AsymmetricSensing;
+import org.overparam.problem.sensing.DataForm;
 import org.overparam.problem.sensing.DenseOperator;
+import org.overparam.problem.sensing.SensingObjective;
 
 /**
  * The passes of dense Gaussian sensing, through the same calls gradient descent makes (README, “Benchmark”): the
  * forward pass 𝒜(UVᵀ) = 𝐀·vec(UVᵀ), the adjoint pass mat(𝐀ᵀw)·V and mat(𝐀ᵀw)ᵀ·U, and a whole gradient evaluation
  * of {@link AsymmetricSensing}, which makes one of each. Each streams 𝐀 (8·n·d² bytes) once per pass; the small
- * d×d×R products around the GEMVs are not counted.
+ * d×d×R products around the GEMVs are not counted. In the Gram form ({@link #gram}) an evaluation streams the packed
+ * H = 𝐀ᵀ𝐀 (8·d²(d²+1)/2 bytes) instead, once for all the runs of an instance.
  */
 final class DenseKernels {
 
@@ -90,6 +95,51 @@ final class DenseKernels {
             @Override
             public double checksum() {
                 return value[0] + gradient[0];
+            }
+        };
+    }
+
+    /**
+     * {@link SensingObjective#lanes} of the runs at R = r and R on one instance in the GRAM form: their lock-step
+     * {@code valueAndGradient}, one pass over the packed H for both (the batch the dense row's sweep runs). H is
+     * built as the kernel is made.
+     */
+    static Kernel gram(Workload w) {
+        if (DataForm.preferred(w.operator()) != DataForm.GRAM) {
+            throw new IllegalArgumentException("dense-gram needs the Gram form, n >= 2d^2/5 = " + 2 * w.d() * w.d() / 5
+                    + ", got n=" + w.n());
+        }
+        List<AsymmetricSensing> runs = List.of(AsymmetricSensing.of(w.instance(), w.r(), DataForm.GRAM),
+                AsymmetricSensing.of(w.instance(), w.rank(), DataForm.GRAM));
+        BatchedObjective batch = SensingObjective.lanes(runs);
+        double[][] x = new double[runs.size()][];
+        double[][] gradient = new double[runs.size()][];
+        for (int j = 0; j < x.length; j++) {
+            int rank = runs.get(j).rank();
+            double[] u = w.factor("U", rank);
+            double[] v = w.factor("V", rank);
+            x[j] = new double[u.length + v.length];
+            System.arraycopy(u, 0, x[j], 0, u.length);
+            System.arraycopy(v, 0, x[j], u.length, v.length);
+            gradient[j] = new double[x[j].length];
+        }
+        double[] values = new double[runs.size()];
+        int m = w.d() * w.d();
+        double bytes = (double) MachineProbes.DOUBLE_BYTES * m * (m + 1) / 2;
+        return new Kernel() {
+            @Override
+            public double bytesPerCall() {
+                return bytes;
+            }
+
+            @Override
+            public void call() {
+                batch.valueAndGradient(x, gradient, values);
+            }
+
+            @Override
+            public double checksum() {
+                return values[0] + values[1] + gradient[1][0];
             }
         };
     }

@@ -5,9 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The kernels {@code bench kernels} can time, by name. A new kernel — the Gram form's symmetric product
- * H·vec(X) with H = 𝐀ᵀ𝐀 precomputed per instance (README, “How a sweep runs fast”), which streams the d²×d²
- * matrix H (8·d⁴ bytes, or half of it packed) instead of 𝐀 — is one more constant here whose factory builds it
+ * The kernels {@code bench kernels} can time, by name. A new kernel is one more constant here whose factory builds it
  * from the {@link Workload} and states its bytes per call; the timing, the fraction of the triad and the JSON come
  * for free.
  */
@@ -17,7 +15,12 @@ enum KernelKind {
     /** mat(𝐀ᵀw)·V and mat(𝐀ᵀw)ᵀ·U from one transposed GEMV: the adjoint pass of every gradient. */
     DENSE_ADJOINT("dense-adjoint", DenseKernels::adjoint),
     /** One objective-and-gradient evaluation of U Vᵀ sensing: a forward and an adjoint pass. */
-    DENSE_GRADIENT("dense-gradient", DenseKernels::gradient);
+    DENSE_GRADIENT("dense-gradient", DenseKernels::gradient),
+    /**
+     * One lock-step evaluation of an instance's runs at R = r and R in the Gram form, one pass over the packed
+     * H = 𝐀ᵀ𝐀: what every iteration of the dense row costs where n ≥ 2d²/5.
+     */
+    DENSE_GRAM("dense-gram", DenseKernels::gram);
 
     private final String key;
     private final Function<Workload, Kernel> factory;

@@ -3,6 +3,7 @@ package org.overparam.bench;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.overparam.problem.sensing.DataForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ final class KernelsCommand implements Callable<Integer> {
     int rank;
 
     @Option(names = "--kernel", paramLabel = "NAME", split = ",",
-            defaultValue = "dense-apply,dense-adjoint,dense-gradient",
+            defaultValue = "dense-apply,dense-adjoint,dense-gradient,dense-gram",
             description = "kernels to time, comma-separated (default ${DEFAULT-VALUE})")
     List<String> kernels;
 
@@ -93,6 +94,11 @@ final class KernelsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warmup-seconds must be in [0, 30], got " + warmupSeconds);
         }
         List<KernelKind> kinds = kernels.stream().map(KernelKind::of).distinct().toList();
+        for (int n : ns) {
+            if (kinds.contains(KernelKind.DENSE_GRAM) && DataForm.preferred(true, n, d) != DataForm.GRAM) {
+                throw new IllegalArgumentException("--kernel dense-gram needs n >= 2d^2/5, got n=" + n + ", d=" + d);
+            }
+        }
         MachineProbes.Settings probeSettings = probes.settings();
         return new Plan(kinds, new KernelMeter.Settings(probeSettings.batchSeconds(), batches, warmupSeconds, 30),
                 probeSettings);

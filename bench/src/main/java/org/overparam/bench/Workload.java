@@ -47,8 +47,13 @@ record Workload(int d, int r, int n, int rank, SensingInstance instance) {
 
     /** A d×R factor with i.i.d. N(0, 1/d) entries, from a generator seeded by {@code salt}. */
     double[] factor(String salt) {
+        return factor(salt, rank);
+    }
+
+    /** A d×{@code columns} factor with i.i.d. N(0, 1/d) entries, from a generator seeded by {@code salt}. */
+    double[] factor(String salt, int columns) {
         RandomGenerator rng = Seeds.generator(Seeds.hash(n, salt));
-        double[] f = new double[d * rank];
+        double[] f = new double[d * columns];
         double scale = 1 / Math.sqrt(d);
         for (int i = 0; i < f.length; i++) {
             f[i] = scale * rng.nextGaussian();

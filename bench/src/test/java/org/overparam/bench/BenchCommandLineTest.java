@@ -68,7 +68,9 @@ class BenchCommandLineTest {
                 Arguments.of(List.of("kernels", "--d", "5000", "--n", "1000"), "--n times d*d must fit in an array"),
                 Arguments.of(List.of("kernels", "--R", "0"), "bench: --R must be >= 1, got 0"),
                 Arguments.of(List.of("kernels", "--kernel", "dense-apply,gram"),
-                        "--kernel must be one of dense-apply, dense-adjoint, dense-gradient, got 'gram'"),
+                        "--kernel must be one of dense-apply, dense-adjoint, dense-gradient, dense-gram, got 'gram'"),
+                Arguments.of(List.of("kernels", "--kernel", "dense-gram", "--n", "999"),
+                        "--kernel dense-gram needs n >= 2d^2/5, got n=999, d=50"),
                 Arguments.of(List.of("kernels", "--batches", "0"), "bench: --batches must be >= 1, got 0"),
                 Arguments.of(List.of("kernels", "--warmup-seconds", "NaN"), "--warmup-seconds must be in [0, 30]"),
                 Arguments.of(List.of("kernels", "--batch-seconds", "0"), "--batch-seconds must be a finite number > 0"),
@@ -109,7 +111,7 @@ class BenchCommandLineTest {
         assertEquals(Bench.OK, cli.exit(), cli::toString);
         assertEquals("", cli.err(), cli::toString);
         List<JsonNode> lines = cli.json();
-        assertEquals(1 + 2 * 3, lines.size(), cli::toString);
+        assertEquals(1 + 2 * 4, lines.size(), cli::toString);
 
         JsonNode machine = lines.get(0);
         assertEquals("machine", machine.get("kind").asText());
@@ -121,18 +123,21 @@ class BenchCommandLineTest {
         double read = machine.get("read_gbs").asDouble();
         assertTrue(triad > 0 && read > 0, machine::toString);
 
-        List<String> names = List.of("dense-apply", "dense-adjoint", "dense-gradient");
-        for (int i = 0; i < 6; i++) {
+        List<String> names = List.of("dense-apply", "dense-adjoint", "dense-gradient", "dense-gram");
+        for (int i = 0; i < 8; i++) {
             JsonNode k = lines.get(1 + i);
-            int n = i < 3 ? 16 : 32;
+            int n = i < 4 ? 16 : 32;
             assertEquals("kernel", k.get("kind").asText(), k::toString);
-            assertEquals(names.get(i % 3), k.get("name").asText(), k::toString);
+            String name = names.get(i % 4);
+            assertEquals(name, k.get("name").asText(), k::toString);
             assertEquals(4, k.get("d").asInt(), k::toString);
             assertEquals(1, k.get("r").asInt(), "r is the truth's rank, R the factors' columns: " + k);
             assertEquals(2, k.get("R").asInt(), k::toString);
             assertEquals(n, k.get("n").asInt(), k::toString);
-            // 𝐀 is n×d² doubles; the gradient streams it twice (a forward and an adjoint pass).
-            double bytes = (names.get(i % 3).equals("dense-gradient") ? 2 : 1) * 8.0 * n * 4 * 4;
+            // 𝐀 is n×d² doubles; the gradient streams it twice (a forward and an adjoint pass), the Gram form
+            // the packed H = 𝐀ᵀ𝐀 once, d²(d²+1)/2 doubles.
+            double bytes = name.equals("dense-gram") ? 8.0 * 16 * 17 / 2
+                    : (name.equals("dense-gradient") ? 2 : 1) * 8.0 * n * 4 * 4;
             assertEquals(bytes, k.get("bytes_per_call").asDouble(), k::toString);
             assertTrue(k.get("calls").asLong() >= 1, k::toString);
             double gbs = k.get("gbs").asDouble();

@@ -109,7 +109,7 @@ class BenchScriptIT {
         Result r = bench(Map.of("OVERPARAM_PEERS", peers), dir, "--quick", "--json", json.toString());
         assertEquals(0, r.exit(), r::toString);
         for (String row : List.of("quickstart", "quickstart-1000", "dense", "second-core", "kernel dense-apply",
-                "kernel dense-adjoint", "kernel dense-gradient")) {
+                "kernel dense-adjoint", "kernel dense-gradient", "kernel dense-gram")) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(row + " ")), () -> "no line for " + row + "\n" + r);
         }
         assertTrue(r.out().contains("bad local minima at R = 1"), r::toString);

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.overparam.linalg.Dense;
 import org.overparam.problem.sensing.AsymmetricSensing;
+import org.overparam.problem.sensing.DataForm;
 
 /**
  * The kernels compute what the solver computes, and state the bytes the model of README, “Benchmark”, says they
@@ -25,7 +26,9 @@ class KernelKindTest {
     @EnumSource(KernelKind.class)
     void bytesPerCallIsTheOperatorReadOncePerPass(KernelKind kind) {
         double passes = kind == KernelKind.DENSE_GRADIENT ? 2 : 1;
-        assertEquals(passes * 8 * 40 * 5 * 5, kind.create(W).bytesPerCall());
+        // The Gram form reads the packed H = AᵀA (d²(d²+1)/2 doubles) instead of A.
+        double bytes = kind == KernelKind.DENSE_GRAM ? 8 * 25 * 26 / 2 : passes * 8 * 40 * 5 * 5;
+        assertEquals(bytes, kind.create(W).bytesPerCall());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,11 +66,30 @@ class KernelKindTest {
         assertEquals(expected, k.checksum(), TOL * Math.abs(expected));
     }
 
+    /** The lanes at R = r and R in the Gram form: each bit-identical to its objective evaluated alone. */
+    @Test
+    void gramIsEachRunsValueAndGradientInTheGramForm() {
+        Kernel k = KernelKind.DENSE_GRAM.create(W);
+        k.call();
+        double[] values = new double[2];
+        double[] g = null;
+        for (int rank = 2; rank <= 3; rank++) {
+            AsymmetricSensing f = AsymmetricSensing.of(W.instance(), rank, DataForm.GRAM);
+            double[] x = new double[f.dimension()];
+            System.arraycopy(W.factor("U", rank), 0, x, 0, 5 * rank);
+            System.arraycopy(W.factor("V", rank), 0, x, 5 * rank, 5 * rank);
+            g = new double[f.dimension()];
+            values[rank - 2] = f.valueAndGradient(x, g);
+        }
+        assertEquals(values[0] + values[1] + g[0], k.checksum());
+    }
+
     @Test
     void namesAreCaseInsensitiveAndUnknownNamesListTheKnown() {
         assertEquals(KernelKind.DENSE_GRADIENT, KernelKind.of(" Dense-Gradient "));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelKind.of("gram"));
-        assertEquals("--kernel must be one of dense-apply, dense-adjoint, dense-gradient, got 'gram'", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelKind.of("gemm"));
+        assertEquals("--kernel must be one of dense-apply, dense-adjoint, dense-gradient, dense-gram, got 'gemm'",
+                e.getMessage());
     }
 
     @Test

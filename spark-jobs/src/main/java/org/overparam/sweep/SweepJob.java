@@ -257,7 +257,8 @@ public final class SweepJob {
                             waveOutcomes.put(o.name(), added);
                         }
                     });
-                    long[] positions = tasks.stream().flatMapToLong(LongStream::of).map(spec::runOrder).toArray();
+                    long[] positions = tasks.stream().flatMapToLong(LongStream::of).map(spec::runOrder).sorted()
+                            .toArray();
                     dir.commit(lease, id, pointsDone.value() - before, spec.hash(), Coverage.ranges(positions),
                             waveOutcomes);
                     committed.addAndGet(tasks.stream().mapToInt(t -> t.length).sum());
