@@ -257,8 +257,7 @@ public final class SweepJob {
                             waveOutcomes.put(o.name(), added);
                         }
                     });
-                    long[] positions = tasks.stream().flatMapToLong(LongStream::of).map(spec::runOrder).sorted()
-                            .toArray();
+                    long[] positions = tasks.stream().flatMapToLong(LongStream::of).map(spec::runOrder).toArray();
                     dir.commit(lease, id, pointsDone.value() - before, spec.hash(), Coverage.ranges(positions),
                             waveOutcomes);
                     committed.addAndGet(tasks.stream().mapToInt(t -> t.length).sum());

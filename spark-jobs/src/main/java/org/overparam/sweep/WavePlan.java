@@ -1,18 +1,16 @@
 package org.overparam.sweep;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.LongUnaryOperator;
-import java.util.stream.LongStream;
 
 /**
  * How the pending points of a sweep are cut into waves (each one committed append) and each wave into Spark
  * tasks. Points come in run order ({@link org.overparam.spec.SweepSpec#runOrder}): the cells of an instance for
  * consecutive replicates, so that a contiguous task holds the same cells for many replicates (the lanes of its
- * lock-step batches) and builds each instance once. Tasks of a wave carry equal estimated cost and are listed
- * costliest first, so that the cores finish a wave together.
+ * lock-step batches) and builds each instance once. Tasks of a wave carry equal estimated cost, so that the cores
+ * finish a wave together.
  *
  * @param waves the waves in order; each is a list of tasks, each task the point indices it runs
  */
@@ -76,10 +74,7 @@ record WavePlan(List<List<long[]>> waves) {
         return end;
     }
 
-    /**
-     * Contiguous cuts of pending[from, to) at equal shares of the cumulative cost, at instance boundaries, costliest
-     * first.
-     */
+    /** Contiguous cuts of pending[from, to) at equal shares of the cumulative cost, at instance boundaries. */
     private static List<long[]> tasks(long[] pending, int from, int to, int maxTasks, LongToDoubleFunction cost,
                                       LongUnaryOperator instance) {
         double[] cumulative = new double[to - from + 1];
@@ -105,10 +100,6 @@ record WavePlan(List<List<long[]>> waves) {
             tasks.add(task);
             start = end;
         }
-        // Costliest first (longest-processing-time order): Spark starts a wave's tasks in this order, so a core
-        // that frees up late takes a cheap task and the cores finish together.
-        tasks.sort(Comparator.comparingDouble((long[] task) -> -LongStream.of(task).mapToDouble(cost::applyAsDouble)
-                .sum()));
         return tasks;
     }
 

@@ -65,7 +65,7 @@ final class RankOneLanes implements BatchedObjective {
         this.scalar = BatchedObjective.laneByLane(lanes);
         this.u = new double[dim * block];
         this.g = new double[dim * block];
-        this.p = new double[rank * block];
+        this.p = new double[(rank + 1) * block];
         this.blockSum = new double[block];
     }
 

@@ -30,11 +30,16 @@ final class RankOneVectorKernel {
     /**
      * For the block's lanes: res_i = ‖Uᵀx_i‖² − y_i, sum = Σ_i res_i², g = Σ_i x_i (res_i·Uᵀx_i)ᵀ (d×rank).
      *
+     * <p>Every sum carried by a loop lives in an array between iterations (p, sum, g), never in a vector variable:
+     * on JDK 17, C2 sometimes fails to keep a vector that a loop carries in its register (which compilation hits it
+     * depended on the order the sweep's cells first ran in), and then boxes it on every operation, several times
+     * slower. Loads and stores of these few slots stay in L1; the operations and their order are unchanged.
+     *
      * @param samples x_i(a) of lane jj at {@code so + (d·i + a)·B + jj}
      * @param y       y_i of lane jj at {@code yo + i·B + jj}
      * @param u       U(a, k) of lane jj at {@code (d·k + a)·B + jj}
      * @param g       output, same layout as u (overwritten)
-     * @param p       scratch of rank·B doubles
+     * @param p       scratch of (rank + 1)·B doubles
      * @param sum     output, B doubles (overwritten)
      */
     static void dataTerm(int n, int d, int rank, double[] samples, int so, double[] y, int yo, double[] u,
@@ -44,22 +49,25 @@ final class RankOneVectorKernel {
         for (int e = 0; e < d * rank; e++) {
             zero.intoArray(g, e * b);
         }
-        DoubleVector total = zero;
+        zero.intoArray(sum, 0);
+        int f = rank * b; // f_i = ‖Uᵀx_i‖², after the rank slots p_k = (Uᵀx_i)_k
         for (int i = 0; i < n; i++) {
             int xi = so + d * i * b;
-            DoubleVector fi = zero;
+            zero.intoArray(p, f);
             for (int k = 0; k < rank; k++) {
-                DoubleVector pk = zero;
+                int pk = k * b;
                 int uk = d * k * b;
+                zero.intoArray(p, pk);
                 for (int a = 0; a < d; a++) {
                     DoubleVector x = DoubleVector.fromArray(SPECIES, samples, xi + a * b);
-                    pk = pk.add(x.mul(DoubleVector.fromArray(SPECIES, u, uk + a * b)));
+                    DoubleVector.fromArray(SPECIES, p, pk)
+                            .add(x.mul(DoubleVector.fromArray(SPECIES, u, uk + a * b))).intoArray(p, pk);
                 }
-                pk.intoArray(p, k * b);
-                fi = fi.add(pk.mul(pk));
+                DoubleVector v = DoubleVector.fromArray(SPECIES, p, pk);
+                DoubleVector.fromArray(SPECIES, p, f).add(v.mul(v)).intoArray(p, f);
             }
-            DoubleVector r = fi.sub(DoubleVector.fromArray(SPECIES, y, yo + i * b));
-            total = total.add(r.mul(r));
+            DoubleVector r = DoubleVector.fromArray(SPECIES, p, f).sub(DoubleVector.fromArray(SPECIES, y, yo + i * b));
+            DoubleVector.fromArray(SPECIES, sum, 0).add(r.mul(r)).intoArray(sum, 0);
             for (int k = 0; k < rank; k++) {
                 DoubleVector t = DoubleVector.fromArray(SPECIES, p, k * b).mul(r);
                 int gk = d * k * b;
@@ -70,6 +78,5 @@ final class RankOneVectorKernel {
                 }
             }
         }
-        total.intoArray(sum, 0);
     }
 }
