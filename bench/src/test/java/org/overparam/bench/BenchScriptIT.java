@@ -131,10 +131,11 @@ class BenchScriptIT {
                 assertTrue(Double.isFinite(ratio.get("ratio").asDouble()), ratio::toString);
             }
         }
-        // quickstart wall; quickstart-1000 wall and CPU; dense wall; second-core speed-up; three kernels.
-        assertEquals(8, targets, report::toString);
+        // quickstart wall; quickstart-1000 wall and CPU; dense wall; second-core speed-up; four kernels.
+        assertEquals(9, targets, report::toString);
         for (String side : List.of("quickstart/overparam", "quickstart/numpy_batched", "dense/numpy_sweep gram",
-                "dense/numpy_sweep plain", "second-core/local[1]", "second-core/local[2]", "kernels")) {
+                "dense/numpy_sweep plain", "second-core/local[1]", "second-core/local[2]", "second-core/one core",
+                "kernels")) {
             JsonNode run = report.get("runs").get(side);
             assertTrue(run != null && run.get("wall_s").asDouble() > 0 && run.get("peak_rss_mib").asDouble() > 0,
                     () -> side + " in " + report);

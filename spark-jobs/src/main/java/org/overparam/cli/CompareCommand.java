@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two sweeps of one family that differ in one setting: P(bad) of B minus P(bad) of A per"
-                + " cell, with 95% Newcombe intervals (compare.csv), difference maps with both boundaries (PNG, SVG)"
+                + " cell, with 95%% Newcombe intervals (compare.csv), difference maps with both boundaries (PNG, SVG)"
                 + " and compare.html.")
 final class CompareCommand implements Callable<Integer> {
 
