@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.overparam.linalg.TestMatrices;
 import org.overparam.random.Seeds;
 
 /**
@@ -44,16 +45,16 @@ class SpuriousFamiliesTest {
     @Test
     void sensingEndPointsAreOneFamilyUpToUgAndVgInverseTranspose() {
         RandomGenerator rng = Seeds.generator(11);
-        double[] u = gaussian(rng, D * R);
-        double[] v = gaussian(rng, D * R);
-        double[] g = gaussian(rng, R * R);
+        double[] u = TestMatrices.gaussian(D * R, 1, rng);
+        double[] v = TestMatrices.gaussian(D * R, 1, rng);
+        double[] g = TestMatrices.gaussian(R * R, 1, rng);
         for (int i = 0; i < R; i++) {
             g[i + R * i] += 3; // well conditioned
         }
         double[] gInvT = transpose(inverse(g, R), R);
         EndPoint original = sensing(u, v);
         EndPoint copy = sensing(times(u, g), times(v, gInvT));
-        EndPoint other = sensing(gaussian(rng, D * R), v);
+        EndPoint other = sensing(TestMatrices.gaussian(D * R, 1, rng), v);
         List<SpuriousFamilies.Group> groups = SpuriousFamilies.group(Family.MATRIX_SENSING, 2,
                 List.of(member("b", 0.5, copy), member("c", 0.7, other), member("a", 0.5, original)));
         assertEquals(2, groups.size());
@@ -64,14 +65,14 @@ class SpuriousFamiliesTest {
     @Test
     void symmetricModelsAndMaxCutAreOneFamilyUpToRotations() {
         RandomGenerator rng = Seeds.generator(12);
-        double[] u = gaussian(rng, D * R);
-        double[] q = rotation(rng, R);
+        double[] u = TestMatrices.gaussian(D * R, 1, rng);
+        double[] q = TestMatrices.orthogonal(R, rng);
         for (Family family : new Family[] {Family.SYMMETRIC_SENSING, Family.QUADRATIC_NETWORK, Family.MAXCUT_BM}) {
             String name = family == Family.MAXCUT_BM ? "Y" : "U";
             EndPoint a = one(name, u);
             EndPoint rotated = one(name, times(u, q));
             EndPoint flipped = one(name, scaled(u, -1));
-            EndPoint other = one(name, gaussian(rng, D * R));
+            EndPoint other = one(name, TestMatrices.gaussian(D * R, 1, rng));
             List<SpuriousFamilies.Group> groups = SpuriousFamilies.group(family, 1, List.of(member("a", 1, a),
                     member("b", 1, rotated), member("c", 1, flipped), member("d", 1, other)));
             assertEquals(2, groups.size(), family::toString);
@@ -89,7 +90,7 @@ class SpuriousFamiliesTest {
         int r = 3;
         int width = 4;
         RandomGenerator rng = Seeds.generator(13);
-        double[] w = gaussian(rng, d * width);
+        double[] w = TestMatrices.gaussian(d * width, 1, rng);
         int[] coordinates = {2, 0, 1, 4, 3}; // teacher coordinates 0..2 among themselves, 3..4 among themselves
         int[] neurons = {3, 1, 0, 2};
         double[] copy = new double[d * width];
@@ -130,12 +131,14 @@ class SpuriousFamiliesTest {
     @Test
     void objectivesNearZeroAreComparedAgainstTheObjectiveScale() {
         RandomGenerator rng = Seeds.generator(15);
-        double[] y = gaussian(rng, D * R);
+        double[] y = TestMatrices.gaussian(D * R, 1, rng);
         double f0 = 20;
         List<SpuriousFamilies.Member> members = List.of(
                 new SpuriousFamilies.Member("a", 1.6e-16, f0, Double.NaN, one("Y", y)),
-                new SpuriousFamilies.Member("b", 5.4e-15, f0, Double.NaN, one("Y", times(y, rotation(rng, R)))),
-                new SpuriousFamilies.Member("c", 2.8e-14, f0, Double.NaN, one("Y", times(y, rotation(rng, R)))),
+                new SpuriousFamilies.Member("b", 5.4e-15, f0, Double.NaN,
+                        one("Y", times(y, TestMatrices.orthogonal(R, rng)))),
+                new SpuriousFamilies.Member("c", 2.8e-14, f0, Double.NaN,
+                        one("Y", times(y, TestMatrices.orthogonal(R, rng)))),
                 new SpuriousFamilies.Member("d", 1e-3, f0, Double.NaN, one("Y", y)));
         List<SpuriousFamilies.Group> groups = SpuriousFamilies.group(Family.MAXCUT_BM, 0, members);
         assertEquals(2, groups.size());
@@ -146,9 +149,10 @@ class SpuriousFamiliesTest {
     void theFamiliesDoNotDependOnTheOrderOfTheEndPoints() {
         RandomGenerator rng = Seeds.generator(14);
         List<SpuriousFamilies.Member> members = new ArrayList<>();
-        double[] base = gaussian(rng, D * R);
+        double[] base = TestMatrices.gaussian(D * R, 1, rng);
         for (int k = 0; k < 12; k++) {
-            double[] u = k % 3 == 0 ? gaussian(rng, D * R) : times(base, rotation(rng, R));
+            double[] u = k % 3 == 0 ? TestMatrices.gaussian(D * R, 1, rng)
+                    : times(base, TestMatrices.orthogonal(R, rng));
             members.add(member("p" + k, k % 3 == 0 ? 1 + k : 0.5, one("U", u)));
         }
         List<SpuriousFamilies.Group> forward = SpuriousFamilies.group(Family.SYMMETRIC_SENSING, 1, members);
@@ -181,14 +185,6 @@ class SpuriousFamiliesTest {
         return new EndPoint(List.of(new EndPoint.Matrix("W", d, width, w)), new double[0]);
     }
 
-    private static double[] gaussian(RandomGenerator rng, int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = rng.nextGaussian();
-        }
-        return x;
-    }
-
     private static double[] scaled(double[] x, double s) {
         double[] y = x.clone();
         for (int i = 0; i < y.length; i++) {
@@ -210,29 +206,6 @@ class SpuriousFamiliesTest {
         return c;
     }
 
-    /** An orthogonal R×R matrix: Gram–Schmidt on a Gaussian one. */
-    private static double[] rotation(RandomGenerator rng, int n) {
-        double[] q = gaussian(rng, n * n);
-        for (int j = 0; j < n; j++) {
-            for (int k = 0; k < j; k++) {
-                double dot = 0;
-                for (int i = 0; i < n; i++) {
-                    dot += q[i + n * j] * q[i + n * k];
-                }
-                for (int i = 0; i < n; i++) {
-                    q[i + n * j] -= dot * q[i + n * k];
-                }
-            }
-            double norm = 0;
-            for (int i = 0; i < n; i++) {
-                norm += q[i + n * j] * q[i + n * j];
-            }
-            for (int i = 0; i < n; i++) {
-                q[i + n * j] /= Math.sqrt(norm);
-            }
-        }
-        return q;
-    }
 
     private static double[] transpose(double[] a, int n) {
         double[] t = new double[n * n];
