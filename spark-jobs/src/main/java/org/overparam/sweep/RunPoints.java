@@ -2,6 +2,7 @@ package org.overparam.sweep;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.CollectionAccumulator;
@@ -18,6 +20,7 @@ import org.overparam.experiment.Experiment;
 import org.overparam.experiment.RunConfig;
 import org.overparam.experiment.RunResult;
 import org.overparam.io.EndPointSchema;
+import org.overparam.io.ParquetFiles;
 import org.overparam.io.ResultSchema;
 import org.overparam.spec.CostModel;
 import org.overparam.spec.SpecLoader;
@@ -25,7 +28,9 @@ import org.overparam.spec.SweepSpec;
 
 /**
  * The work of a Spark task: run every point of its tasks (arrays of point indices in run order, see
- * {@link WavePlan}) and yield their rows, one lock-step batch at a time as the writer pulls them.
+ * {@link WavePlan}) and write their rows, one lock-step batch at a time as the writer pulls them, to one Parquet
+ * file in the wave's staging directory; the task returns that file's name, and the driver commits the files of the
+ * attempts that succeeded (a failed attempt's file, named by its attempt number, is never committed).
  *
  * <p>A task's points are taken an instance group at a time (the cells that share an instance, for a range of
  * replicates): each replicate's instance is prepared once, and all those points run as one lock-step batch
@@ -38,7 +43,7 @@ import org.overparam.spec.SweepSpec;
  * <p>Ships the spec as YAML text, not as objects: executors rebuild the points from the same text with the same
  * code, which is what makes a row a function of its point alone.
  */
-public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
+public final class RunPoints implements FlatMapFunction<Iterator<long[]>, String> {
 
     private static final long serialVersionUID = 1L;
 
@@ -56,27 +61,53 @@ public final class RunPoints implements FlatMapFunction<Iterator<long[]>, Row> {
     private final LongAccumulator pointsDone;
     private final Map<Outcome, LongAccumulator> outcomes;
     private final CollectionAccumulator<Row> endPoints;
+    private final ParquetFiles files;
+    private final String staging;
+    private final String wave;
 
     /**
      * @param pointsDone counts the rows produced
      * @param outcomes   counts them per outcome (one accumulator for every outcome)
      * @param endPoints  collects the end points the runs keep ({@link EndPointSchema} rows): like the counts, a
      *                   task's are applied once, when it succeeds, so they are exactly those of the rows written
+     * @param files      the rows' files ({@link ResultSchema})
      */
     public RunPoints(String specYaml, String codeVersion, LongAccumulator pointsDone,
-                     Map<Outcome, LongAccumulator> outcomes, CollectionAccumulator<Row> endPoints) {
+                     Map<Outcome, LongAccumulator> outcomes, CollectionAccumulator<Row> endPoints, ParquetFiles files) {
+        this(specYaml, codeVersion, pointsDone, outcomes, endPoints, files, null, null);
+    }
+
+    private RunPoints(String specYaml, String codeVersion, LongAccumulator pointsDone,
+                      Map<Outcome, LongAccumulator> outcomes, CollectionAccumulator<Row> endPoints, ParquetFiles files,
+                      String staging, String wave) {
         this.specYaml = specYaml;
         this.codeVersion = codeVersion;
         this.pointsDone = pointsDone;
         this.outcomes = outcomes;
         this.endPoints = endPoints;
+        this.files = files;
+        this.staging = staging;
+        this.wave = wave;
+    }
+
+    /** This work for wave {@code id}, whose files go below {@code staging}. */
+    RunPoints forWave(String staging, String id) {
+        return new RunPoints(specYaml, codeVersion, pointsDone, outcomes, endPoints, files, staging, id);
+    }
+
+    /** File names in the wave: {@code part-PARTITION-WAVE-aATTEMPT}, unique across waves, drivers and attempts. */
+    static String fileName(int partition, String wave, int attempt) {
+        return String.format("part-%05d-%s-a%d", partition, wave, attempt);
     }
 
     @Override
-    public Iterator<Row> call(Iterator<long[]> tasks) {
+    public Iterator<String> call(Iterator<long[]> tasks) {
         CompilerPolicy.install();
         SweepSpec spec = SpecLoader.parse(specYaml);
-        return new Rows(spec, tasks);
+        TaskContext context = TaskContext.get();
+        String file = files.write(staging, fileName(context.partitionId(), wave, context.attemptNumber()),
+                context.attemptNumber(), new Rows(spec, tasks));
+        return file == null ? Collections.emptyIterator() : List.of(file).iterator();
     }
 
     /** Lazily runs the points of the partition's tasks, a batch at a time. */

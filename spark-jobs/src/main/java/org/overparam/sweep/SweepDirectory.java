@@ -162,30 +162,21 @@ final class SweepDirectory {
     }
 
     /**
-     * Commits the wave written to {@link #staging} (and its end points to {@link #stagingEndPoints}): its log entry
-     * names its files (and the run-order positions and outcomes of its points under {@code specHash}, which let a
-     * rerun of that spec plan without reading rows), then they move into rows/ and endpoints/. Returns the number
-     * of row files.
+     * Commits the wave written to {@link #staging}: its row {@code files} and {@code endpoints} (paths relative to
+     * {@link #staging} and {@link #stagingEndPoints}; other files there, of failed task attempts, are not the
+     * wave's). Its log entry names them (and the run-order positions and outcomes of its points under
+     * {@code specHash}, which let a rerun of that spec plan without reading rows), then they move into rows/ and
+     * endpoints/ and the staging directory goes.
      */
-    int commit(WriterLease lease, String id, long rows, String specHash, long[] positions,
-               Map<String, Long> outcomes) throws IOException {
-        String staged = WAVES + "/" + id;
-        List<String> endpoints = relative(staged + "/" + STAGED_ENDPOINTS);
-        List<String> files = relative(staged).stream().filter(f -> !f.startsWith(STAGED_ENDPOINTS + "/")).toList();
+    void commit(WriterLease lease, String id, List<String> files, List<String> endpoints, long rows, String specHash,
+                long[] positions, Map<String, Long> outcomes) throws IOException {
         CommitLog.Wave wave = new CommitLog.Wave(id, files, rows, specHash, positions, outcomes, endpoints);
         lease.append(wave);
         moveCommitted(wave);
-        storage.delete(staged);
+        storage.delete(WAVES + "/" + id);
         if (storage.list(WAVES).isEmpty()) {
             storage.delete(WAVES); // nothing staged: no empty directory beside rows/
         }
-        return files.size();
-    }
-
-    /** The Parquet files below {@code dir}, relative to it. */
-    private List<String> relative(String dir) throws IOException {
-        String prefix = dir + "/";
-        return storage.files(dir, ".parquet").stream().map(f -> f.substring(prefix.length())).toList();
     }
 
     /** Moves a committed wave's files from its staging directory into rows/ and endpoints/. */

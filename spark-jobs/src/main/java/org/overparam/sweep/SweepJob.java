@@ -14,7 +14,6 @@ import java.util.stream.LongStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
@@ -25,6 +24,7 @@ import org.overparam.experiment.RunConfig;
 import org.overparam.io.CodeVersion;
 import org.overparam.io.EndPointSchema;
 import org.overparam.io.HadoopConf;
+import org.overparam.io.ParquetFiles;
 import org.overparam.io.ResultSchema;
 import org.overparam.spec.CostModel;
 import org.overparam.spec.PointMap;
@@ -194,12 +194,13 @@ public final class SweepJob {
         // Unnamed, so that Spark's UI and event logs do not show (and print) every end point of a task.
         CollectionAccumulator<Row> endPoints = new CollectionAccumulator<>();
         spark.sparkContext().register(endPoints);
-        RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone, outcomes, endPoints);
+        RunPoints work = new RunPoints(specYaml, CodeVersion.get(), pointsDone, outcomes, endPoints,
+                ParquetFiles.prepare(spark, ResultSchema.SCHEMA));
         RunningPoints running = new RunningPoints(pointsDone);
         spark.sparkContext().addSparkListener(running);
         try {
-            runWaves(spec, options, log, dir, lease, spark, jsc, plan, work, pointsDone, outcomes, endPoints, running,
-                    alreadyDone, pending.length);
+            runWaves(spec, options, log, dir, lease, jsc, plan, work, ParquetFiles.prepare(spark, EndPointSchema.SCHEMA),
+                    pointsDone, outcomes, endPoints, running, alreadyDone, pending.length);
         } finally {
             spark.sparkContext().removeSparkListener(running);
         }
@@ -221,15 +222,17 @@ public final class SweepJob {
         return new Summary(spec.count(), alreadyDone, pending.length, counts);
     }
 
-    /** The waves of {@code plan}, each written to its staging directory, committed, and moved into rows/. */
+    /**
+     * The waves of {@code plan}, each written to its staging directory (a file per task, and the driver writes the
+     * wave's end points), committed, and moved into rows/.
+     */
     private static void runWaves(SweepSpec spec, Options options, PrintWriter log, SweepDirectory dir,
-                                 WriterLease lease, SparkSession spark, JavaSparkContext jsc, WavePlan plan,
-                                 RunPoints work, LongAccumulator pointsDone, Map<Outcome, LongAccumulator> outcomes,
-                                 CollectionAccumulator<Row> endPoints, RunningPoints running, long alreadyDone,
-                                 long pending) {
+                                 WriterLease lease, JavaSparkContext jsc, WavePlan plan, RunPoints work,
+                                 ParquetFiles endPointFiles, LongAccumulator pointsDone,
+                                 Map<Outcome, LongAccumulator> outcomes, CollectionAccumulator<Row> endPoints,
+                                 RunningPoints running, long alreadyDone, long pending) {
         AtomicLong committed = new AtomicLong(alreadyDone);
-        try (OutputCommitter committer = OutputCommitter.forStorage(spark, dir.storage());
-             Interruption interruption = Interruption.install(System.err, options.terminal(), committed::get,
+        try (Interruption interruption = Interruption.install(System.err, options.terminal(), committed::get,
                      spec.count(), lease);
              Progress progress = new Progress(log, pending, () -> pointsDone.value() + running.count(),
                      options.terminal(), LOG_EVERY, interruption::fired)) {
@@ -238,18 +241,16 @@ public final class SweepJob {
                 List<long[]> tasks = waves.get(w);
                 String id = "e" + lease.epoch() + "-w" + (w + 1);
                 jsc.setJobDescription("overparam " + spec.name() + " wave " + (w + 1) + "/" + waves.size());
-                JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).mapPartitions(work);
+                JavaRDD<String> files = jsc.parallelize(tasks, tasks.size())
+                        .mapPartitions(work.forWave(dir.staging(id), id));
                 long before = pointsDone.value();
                 Map<Outcome, Long> outcomesBefore = snapshot(outcomes);
                 endPoints.reset();
                 try {
-                    spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.ErrorIfExists)
-                            .partitionBy("sweep").parquet(dir.staging(id));
+                    List<String> rowFiles = files.collect();
                     List<Row> ends = endPoints.value();
-                    if (!ends.isEmpty()) {
-                        spark.createDataFrame(ends, EndPointSchema.SCHEMA).coalesce(1).write()
-                                .mode(SaveMode.ErrorIfExists).partitionBy("sweep").parquet(dir.stagingEndPoints(id));
-                    }
+                    List<String> endFiles = ends.isEmpty() ? List.of() : List.of(endPointFiles.write(
+                            dir.stagingEndPoints(id), RunPoints.fileName(0, id, 0), 0, ends.iterator()));
                     Map<String, Long> waveOutcomes = new TreeMap<>();
                     outcomes.forEach((o, n) -> {
                         long added = n.value() - outcomesBefore.get(o);
@@ -258,8 +259,8 @@ public final class SweepJob {
                         }
                     });
                     long[] positions = tasks.stream().flatMapToLong(LongStream::of).map(spec::runOrder).toArray();
-                    dir.commit(lease, id, pointsDone.value() - before, spec.hash(), Coverage.ranges(positions),
-                            waveOutcomes);
+                    dir.commit(lease, id, rowFiles, endFiles, pointsDone.value() - before, spec.hash(),
+                            Coverage.ranges(positions), waveOutcomes);
                     committed.addAndGet(tasks.stream().mapToInt(t -> t.length).sum());
                 } catch (Exception e) { // Spark's failures are Scala exceptions, checked or not
                     if (interruption.fired()) {
