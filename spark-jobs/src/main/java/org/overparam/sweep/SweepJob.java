@@ -99,8 +99,8 @@ public final class SweepJob {
             throw new SweepFailure("cannot start Spark on " + (master != null ? master : "the default master")
                     + ": " + rootCause(e) + "; nothing was written", e);
         }
-        // A sweep writes one small row per run: compiling Spark's generated code for the write (Janino, about a
-        // second per JVM) costs more than interpreting the few rows saves.
+        // The session's queries (reading DIR's rows to resume, --report's aggregation) touch a few small rows per run:
+        // compiling Spark's generated code (Janino, about a second per JVM) costs more than interpreting them saves.
         spark.conf().set("spark.sql.codegen.wholeStage", "false");
         spark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
         return spark;
