@@ -275,11 +275,10 @@ public final class PackedSymmetric {
         int j = 0;
         if (simd) {
             // Panels j and j + 4 in one sweep: the same operations per element as one panel after the other.
-            double[] sums = new double[PackedSymmetricSimd.SUMS];
             for (; j + 2 * PANEL <= m; j += 2 * PANEL) {
                 for (int l = 0; l < k; l++) {
                     PackedSymmetricSimd.panelPair(m, p, col, j, flatX == null ? xs[l] : flatX,
-                            flatX == null ? 0 : l * m, flatY == null ? ys[l] : flatY, flatY == null ? 0 : l * m, sums);
+                            flatX == null ? 0 : l * m, flatY == null ? ys[l] : flatY, flatY == null ? 0 : l * m);
                 }
                 col = columnStart(m, j + 2 * PANEL);
             }

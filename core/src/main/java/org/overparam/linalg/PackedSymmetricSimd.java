@@ -297,70 +297,33 @@ final class PackedSymmetricSimd {
         c27.intoArray(out, o7 + 2 * W);
     }
 
-    /** Doubles of the scratch {@link #panelPair} keeps its partial sums in: 8 columns × 8 lanes. */
-    static final int SUMS = 64;
-
     /**
      * Panels j and j + 4 (columns j..j+7, column j at packed[col]; j ≡ 0 mod 8 and j + 8 ≤ m) applied to one vector
      * x (at {@code x[xo..]}, result into {@code y[yo..]}): the row loops of {@link PackedSymmetric}'s scalar panel
-     * for both panels in one sweep ({@link #pairRows}), then the last m mod 8 rows in scalar code and both panels'
-     * diagonal blocks, with the partial sums reduced as the scalar kernel reduces them. {@code sums} is scratch
-     * ({@link #SUMS} doubles).
-     *
-     * <p>The vector loop is a method of its own, and this scalar finish stays out of it: on JDK 17, C2 compiled the
-     * loop and the finish together as one graph that sometimes grew past its inlining budget, and then lost the
-     * Vector API intrinsics of the loop's stores (the species was no longer a constant): every store went through
-     * the library's Java fallback, boxing vectors, and a dense sweep ran 3.7 times slower (13 GB/s of allocation)
-     * in about one run of nine, depending on compilation order.
+     * for both panels in one sweep, y_i += T_j(i) then y_i += T_{j+4}(i), σ_c[i mod 8] += P(i, j+c)·x_i for the rows
+     * each panel owns (i ≥ j + 4, resp. i ≥ j + 8), in increasing i; then both panels' diagonal blocks, with the
+     * partial sums reduced as the scalar kernel reduces them. Rows j+4..j+7 are the upper half of the 8-row group at
+     * j (panel j's only), rows j+8 ≤ i &lt; m − m mod 8 go in full groups, and the last m mod 8 rows in scalar code
+     * after the lanes are taken out, so no load is masked.
      */
-    static void panelPair(int m, double[] p, int col, int j, double[] x, int xo, double[] y, int yo, double[] sums) {
-        pairRows(m, p, col, j, x, xo, y, yo, sums);
-        int last = m & ~7;
-        int o0 = rowOffset(m, col, j, 0);
-        int o1 = rowOffset(m, col, j, 1);
-        int o2 = rowOffset(m, col, j, 2);
-        int o3 = rowOffset(m, col, j, 3);
-        int o4 = rowOffset(m, col, j, 4);
-        int o5 = rowOffset(m, col, j, 5);
-        int o6 = rowOffset(m, col, j, 6);
-        int o7 = rowOffset(m, col, j, 7);
-        tailRows(m, p, o0, o1, o2, o3, x, xo, j, y, yo, last);
-        tailRows(m, p, o4, o5, o6, o7, x, xo, j + 4, y, yo, last);
-        PackedSymmetric.diagonal(m, p, col, j, x, xo, y, yo, tree(sums, 0, p, o0, x, xo, last, m),
-                tree(sums, 8, p, o1, x, xo, last, m), tree(sums, 16, p, o2, x, xo, last, m),
-                tree(sums, 24, p, o3, x, xo, last, m));
-        PackedSymmetric.diagonal(m, p, o4 + j + 4, j + 4, x, xo, y, yo, tree(sums, 32, p, o4, x, xo, last, m),
-                tree(sums, 40, p, o5, x, xo, last, m), tree(sums, 48, p, o6, x, xo, last, m),
-                tree(sums, 56, p, o7, x, xo, last, m));
-    }
-
-    /**
-     * o_c such that packed[o_c + i] = P(i, j + c), for the columns j + c after column j (at packed[col]): column
-     * j + c + 1 starts m − j − c entries after column j + c.
-     */
-    private static int rowOffset(int m, int col, int j, int c) {
-        return col + c * (m - j) - c * (c - 1) / 2 - (j + c);
-    }
-
-    /**
-     * The vector part of {@link #panelPair}: y_i += T_j(i) then y_i += T_{j+4}(i), σ_c[i mod 8] += P(i, j+c)·x_i for
-     * the rows each panel owns (i ≥ j + 4, resp. i ≥ j + 8), in increasing i, up to m − m mod 8. Rows j+4..j+7 are
-     * the upper half of the 8-row group at j (panel j's only); later rows go in full groups, so no load is masked.
-     * σ_c ends in {@code sums[8c ..]}; it is loaded and stored at every group, not carried in a vector variable from
-     * one iteration to the next (such loops, too, were sometimes compiled with boxed vectors; see
-     * RankOneVectorKernel). The loop streams P from memory: the extra loads and stores hit L1 and cost nothing
-     * measurable.
-     */
-    private static void pairRows(int m, double[] p, int col, int j, double[] x, int xo, double[] y, int yo,
-                                 double[] sums) {
-        int o0 = rowOffset(m, col, j, 0);
-        int o1 = rowOffset(m, col, j, 1);
-        int o2 = rowOffset(m, col, j, 2);
-        int o3 = rowOffset(m, col, j, 3);
-        int o4 = rowOffset(m, col, j, 4);
-        int o5 = rowOffset(m, col, j, 5);
-        int o6 = rowOffset(m, col, j, 6);
-        int o7 = rowOffset(m, col, j, 7);
+    static void panelPair(int m, double[] p, int col, int j, double[] x, int xo, double[] y, int yo) {
+        int c0 = col;
+        int c1 = c0 + (m - j);
+        int c2 = c1 + (m - j - 1);
+        int c3 = c2 + (m - j - 2);
+        int c4 = c3 + (m - j - 3);
+        int c5 = c4 + (m - j - 4);
+        int c6 = c5 + (m - j - 5);
+        int c7 = c6 + (m - j - 6);
+        // o_c + i indexes P(i, j + c).
+        int o0 = c0 - j;
+        int o1 = c1 - (j + 1);
+        int o2 = c2 - (j + 2);
+        int o3 = c3 - (j + 3);
+        int o4 = c4 - (j + 4);
+        int o5 = c5 - (j + 5);
+        int o6 = c6 - (j + 6);
+        int o7 = c7 - (j + 7);
         DoubleVector x0 = DoubleVector.broadcast(EIGHT, x[xo + j]);
         DoubleVector x1 = DoubleVector.broadcast(EIGHT, x[xo + j + 1]);
         DoubleVector x2 = DoubleVector.broadcast(EIGHT, x[xo + j + 2]);
@@ -373,44 +336,50 @@ final class PackedSymmetricSimd {
         // The group at j: lanes 4..7 (rows j+4..j+7) are panel j's first rows; lanes 0..3 (rows j..j+3, the
         // diagonal block) are read but dropped: y keeps them, the partial sums get 0 + 0 there and 0 + P·x above.
         VectorMask<Double> upper = EIGHT.indexInRange(-4, 4);
-        DoubleVector xj = DoubleVector.fromArray(EIGHT, x, xo + j);
-        DoubleVector yj = DoubleVector.fromArray(EIGHT, y, yo + j);
-        DoubleVector p0 = DoubleVector.fromArray(EIGHT, p, o0 + j);
-        DoubleVector p1 = DoubleVector.fromArray(EIGHT, p, o1 + j);
-        DoubleVector p2 = DoubleVector.fromArray(EIGHT, p, o2 + j);
-        DoubleVector p3 = DoubleVector.fromArray(EIGHT, p, o3 + j);
-        yj.blend(yj.add(p0.mul(x0).add(p1.mul(x1)).add(p2.mul(x2).add(p3.mul(x3)))), upper).intoArray(y, yo + j);
-        zero.add(zero.blend(p0.mul(xj), upper)).intoArray(sums, 0);
-        zero.add(zero.blend(p1.mul(xj), upper)).intoArray(sums, 8);
-        zero.add(zero.blend(p2.mul(xj), upper)).intoArray(sums, 16);
-        zero.add(zero.blend(p3.mul(xj), upper)).intoArray(sums, 24);
-        zero.intoArray(sums, 32);
-        zero.intoArray(sums, 40);
-        zero.intoArray(sums, 48);
-        zero.intoArray(sums, 56);
+        DoubleVector xi = DoubleVector.fromArray(EIGHT, x, xo + j);
+        DoubleVector yi = DoubleVector.fromArray(EIGHT, y, yo + j);
+        DoubleVector a0 = DoubleVector.fromArray(EIGHT, p, o0 + j);
+        DoubleVector a1 = DoubleVector.fromArray(EIGHT, p, o1 + j);
+        DoubleVector a2 = DoubleVector.fromArray(EIGHT, p, o2 + j);
+        DoubleVector a3 = DoubleVector.fromArray(EIGHT, p, o3 + j);
+        yi.blend(yi.add(a0.mul(x0).add(a1.mul(x1)).add(a2.mul(x2).add(a3.mul(x3)))), upper).intoArray(y, yo + j);
+        DoubleVector s0 = zero.add(zero.blend(a0.mul(xi), upper));
+        DoubleVector s1 = zero.add(zero.blend(a1.mul(xi), upper));
+        DoubleVector s2 = zero.add(zero.blend(a2.mul(xi), upper));
+        DoubleVector s3 = zero.add(zero.blend(a3.mul(xi), upper));
+        DoubleVector s4 = zero;
+        DoubleVector s5 = zero;
+        DoubleVector s6 = zero;
+        DoubleVector s7 = zero;
         int last = m & ~7;
         for (int g = j + 8; g < last; g += 8) {
-            DoubleVector xi = DoubleVector.fromArray(EIGHT, x, xo + g);
-            DoubleVector yi = DoubleVector.fromArray(EIGHT, y, yo + g);
-            DoubleVector a0 = DoubleVector.fromArray(EIGHT, p, o0 + g);
-            DoubleVector a1 = DoubleVector.fromArray(EIGHT, p, o1 + g);
-            DoubleVector a2 = DoubleVector.fromArray(EIGHT, p, o2 + g);
-            DoubleVector a3 = DoubleVector.fromArray(EIGHT, p, o3 + g);
+            xi = DoubleVector.fromArray(EIGHT, x, xo + g);
+            yi = DoubleVector.fromArray(EIGHT, y, yo + g);
+            a0 = DoubleVector.fromArray(EIGHT, p, o0 + g);
+            a1 = DoubleVector.fromArray(EIGHT, p, o1 + g);
+            a2 = DoubleVector.fromArray(EIGHT, p, o2 + g);
+            a3 = DoubleVector.fromArray(EIGHT, p, o3 + g);
             yi = yi.add(a0.mul(x0).add(a1.mul(x1)).add(a2.mul(x2).add(a3.mul(x3))));
-            DoubleVector.fromArray(EIGHT, sums, 0).add(a0.mul(xi)).intoArray(sums, 0);
-            DoubleVector.fromArray(EIGHT, sums, 8).add(a1.mul(xi)).intoArray(sums, 8);
-            DoubleVector.fromArray(EIGHT, sums, 16).add(a2.mul(xi)).intoArray(sums, 16);
-            DoubleVector.fromArray(EIGHT, sums, 24).add(a3.mul(xi)).intoArray(sums, 24);
-            DoubleVector a4 = DoubleVector.fromArray(EIGHT, p, o4 + g);
-            DoubleVector a5 = DoubleVector.fromArray(EIGHT, p, o5 + g);
-            DoubleVector a6 = DoubleVector.fromArray(EIGHT, p, o6 + g);
-            DoubleVector a7 = DoubleVector.fromArray(EIGHT, p, o7 + g);
-            yi.add(a4.mul(x4).add(a5.mul(x5)).add(a6.mul(x6).add(a7.mul(x7)))).intoArray(y, yo + g);
-            DoubleVector.fromArray(EIGHT, sums, 32).add(a4.mul(xi)).intoArray(sums, 32);
-            DoubleVector.fromArray(EIGHT, sums, 40).add(a5.mul(xi)).intoArray(sums, 40);
-            DoubleVector.fromArray(EIGHT, sums, 48).add(a6.mul(xi)).intoArray(sums, 48);
-            DoubleVector.fromArray(EIGHT, sums, 56).add(a7.mul(xi)).intoArray(sums, 56);
+            s0 = s0.add(a0.mul(xi));
+            s1 = s1.add(a1.mul(xi));
+            s2 = s2.add(a2.mul(xi));
+            s3 = s3.add(a3.mul(xi));
+            a0 = DoubleVector.fromArray(EIGHT, p, o4 + g);
+            a1 = DoubleVector.fromArray(EIGHT, p, o5 + g);
+            a2 = DoubleVector.fromArray(EIGHT, p, o6 + g);
+            a3 = DoubleVector.fromArray(EIGHT, p, o7 + g);
+            yi.add(a0.mul(x4).add(a1.mul(x5)).add(a2.mul(x6).add(a3.mul(x7)))).intoArray(y, yo + g);
+            s4 = s4.add(a0.mul(xi));
+            s5 = s5.add(a1.mul(xi));
+            s6 = s6.add(a2.mul(xi));
+            s7 = s7.add(a3.mul(xi));
         }
+        tailRows(m, p, o0, o1, o2, o3, x, xo, j, y, yo, last);
+        tailRows(m, p, o4, o5, o6, o7, x, xo, j + 4, y, yo, last);
+        PackedSymmetric.diagonal(m, p, c0, j, x, xo, y, yo, tree(s0, p, o0, x, xo, last, m),
+                tree(s1, p, o1, x, xo, last, m), tree(s2, p, o2, x, xo, last, m), tree(s3, p, o3, x, xo, last, m));
+        PackedSymmetric.diagonal(m, p, c4, j + 4, x, xo, y, yo, tree(s4, p, o4, x, xo, last, m),
+                tree(s5, p, o5, x, xo, last, m), tree(s6, p, o6, x, xo, last, m), tree(s7, p, o7, x, xo, last, m));
     }
 
     /** y_i += (P(i,j)x_j + P(i,j+1)x_{j+1}) + (P(i,j+2)x_{j+2} + P(i,j+3)x_{j+3}) for the rows last ≤ i &lt; m. */
@@ -426,19 +395,18 @@ final class PackedSymmetricSimd {
     }
 
     /**
-     * τ(σ) of one column, as {@link PackedSymmetric#tree}: {@code sums[s + t]} holds σ[t] over the rows below
-     * {@code last}; the rows last ≤ i &lt; m (at most 7, one per residue t = i − last) add their terms last, in scalar
-     * code.
+     * τ(σ) of one column, as {@link PackedSymmetric#tree}: lane t of s holds σ[t] over the rows below {@code last};
+     * the rows last ≤ i &lt; m (at most 7, one per residue t = i − last) add their terms last, in scalar code.
      */
-    private static double tree(double[] sums, int s, double[] p, int o, double[] x, int xo, int last, int m) {
-        double s0 = sums[s];
-        double s1 = sums[s + 1];
-        double s2 = sums[s + 2];
-        double s3 = sums[s + 3];
-        double s4 = sums[s + 4];
-        double s5 = sums[s + 5];
-        double s6 = sums[s + 6];
-        double s7 = sums[s + 7];
+    private static double tree(DoubleVector s, double[] p, int o, double[] x, int xo, int last, int m) {
+        double s0 = s.lane(0);
+        double s1 = s.lane(1);
+        double s2 = s.lane(2);
+        double s3 = s.lane(3);
+        double s4 = s.lane(4);
+        double s5 = s.lane(5);
+        double s6 = s.lane(6);
+        double s7 = s.lane(7);
         int rest = m - last;
         int i = o + last;
         int k = xo + last;
