@@ -1,5 +1,6 @@
 package org.overparam.io;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -60,7 +61,7 @@ public final class ParquetFiles implements Serializable {
             OutputWriterFactory factory = new ParquetFileFormat().prepareWrite(spark, job,
                     scala.collection.immutable.Map$.MODULE$.<String, String>empty(), dataSchema);
             return new ParquetFiles(schema, dataSchema, factory, new SerializableConfiguration(job.getConfiguration()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot set up Parquet writing: " + e.getMessage(), e);
         }
     }
