@@ -1,5 +1,7 @@
 package org.overparam.experiment;
 
+import org.overparam.problem.sensing.DataForm;
+
 /**
  * A factored matrix X = UVᵀ or UUᵀ fitted to n measurements y_i = ⟨A_i, M*⟩ (+ noise) of a rank-r truth M*:
  * matrix sensing ({@link MatrixSensingProblem}), or symmetric sensing and quadratic networks
@@ -33,6 +35,16 @@ public sealed interface SensingProblem extends ProblemConfig permits MatrixSensi
 
     /** Whether the model is U Uᵀ with a PSD truth rather than U Vᵀ. */
     boolean symmetric();
+
+    /**
+     * Whether its models take the Gram form, as {@link DataForm#preferred} decides for the instances' operators: the
+     * operators drawn as dense n×d² matrices (Gaussian, symmetric Gaussian, explicit) with n ≥ 2d²/5.
+     */
+    default boolean gramForm() {
+        boolean dense = operator() == OperatorKind.GAUSSIAN || operator() == OperatorKind.SYMMETRIC_GAUSSIAN
+                || operator() == OperatorKind.EXPLICIT;
+        return DataForm.preferred(dense, n(), d()) == DataForm.GRAM;
+    }
 
     /** Whether the certified reference is exactly 0: noiseless, unregularized, realizable. */
     default boolean zeroReference() {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.apache.spark.network.util.JavaUtils;
 import org.overparam.spec.CostModel;
 import org.overparam.spec.SweepSpec;
+import org.overparam.sweep.SparkSessions;
 
 /**
  * Whether the largest point of a spec fits the heap that will run it ({@link CostModel#pointBytes}), checked
@@ -22,16 +23,14 @@ final class Memory {
      * {@code spark.executor.memory} (Spark's default 1g); less Spark's reserved 300 MB either way.
      */
     static long executorHeap(String master) {
-        String resolved = master != null ? master : System.getProperty("spark.master", "local[*]");
-        long heap = resolved.startsWith("local") ? Runtime.getRuntime().maxMemory()
+        long heap = SparkSessions.embedded(master) ? Runtime.getRuntime().maxMemory()
                 : JavaUtils.byteStringAsBytes(System.getProperty("spark.executor.memory", "1g"));
         return Math.max(0, heap - SPARK_RESERVED);
     }
 
     /** Where that heap comes from and how to raise it, for messages. */
     static String executorHeapSource(String master) {
-        String resolved = master != null ? master : System.getProperty("spark.master", "local[*]");
-        return resolved.startsWith("local") ? "this JVM's heap less Spark's 300 MB; raise it with JVM_OPTS=-Xmx…"
+        return SparkSessions.embedded(master) ? "this JVM's heap less Spark's 300 MB; raise it with JVM_OPTS=-Xmx…"
                 : "spark.executor.memory less Spark's 300 MB";
     }
 

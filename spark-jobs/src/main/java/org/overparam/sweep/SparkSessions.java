@@ -26,7 +26,7 @@ public final class SparkSessions {
      * {@link #settings} over them.
      */
     public static SparkSession get(String master, String appName) {
-        String resolved = master != null ? master : System.getProperty("spark.master", LOCAL);
+        String resolved = resolve(master);
         scala.Option<SparkSession> running = SparkSession.getDefaultSession();
         if (running.isDefined() && running.get().sparkContext().master().equals(resolved)
                 && !running.get().sparkContext().isStopped()) {
@@ -36,6 +36,16 @@ public final class SparkSessions {
         SparkSession.Builder builder = SparkSession.builder().appName(appName).master(resolved);
         settings(resolved, System.getProperties()).forEach(builder::config);
         return builder.getOrCreate();
+    }
+
+    /** The master a session on {@code master} runs on: it, else spark-submit's ({@code spark.master}), else local. */
+    static String resolve(String master) {
+        return master != null ? master : System.getProperty("spark.master", LOCAL);
+    }
+
+    /** Whether a session on {@code master} (as {@link #get} resolves it) runs its tasks in this JVM: local mode. */
+    public static boolean embedded(String master) {
+        return resolve(master).startsWith("local");
     }
 
     /** How long a standalone master may take to accept a connection before it counts as unreachable. */

@@ -75,6 +75,7 @@ public final class SweepJob {
     }
 
     public static Summary run(SweepSpec spec, String specYaml, Options options, PrintWriter log) {
+        KernelWarmup.startIfUseful(spec, options.master());
         SweepDirectory dir = SweepDirectory.open(options.out(), spec, HadoopConf.fromSystemProperties());
         String started = Instant.now().toString();
         SparkSession spark = start(options.master(), spec.name());
