@@ -55,16 +55,25 @@ public final class Overparam implements Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit code (0, 1 or 2). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        int code = commandLine(out, err).execute(args);
+        int code = commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
         out.flush();
         err.flush();
         return code;
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The command line with every subcommand, or with only {@code first}'s when that names one: picocli inspects
+     * each subcommand's annotations as it is added (its classes are Java 5 bytecode, which the class-data archive
+     * skips), and a command needs only its own. Anything else (no command, {@code --help}, a misspelled command)
+     * gets them all, for the listing and the suggestions.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
         CommandLine cl = new CommandLine(new Overparam());
-        for (Supplier<Object> sub : SUBCOMMANDS) {
-            cl.addSubcommand(sub.get());
+        List<Object> commands = SUBCOMMANDS.stream().map(Supplier::get).toList();
+        List<Object> named = commands.stream()
+                .filter(c -> c.getClass().getAnnotation(Command.class).name().equals(first)).toList();
+        for (Object sub : named.isEmpty() ? commands : named) {
+            cl.addSubcommand(sub);
         }
         cl.setOut(out);
         cl.setErr(err);

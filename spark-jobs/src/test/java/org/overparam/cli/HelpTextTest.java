@@ -19,7 +19,8 @@ class HelpTextTest {
 
     @Test
     void everyDescriptionIsAValidFormatString() {
-        CommandLine root = Overparam.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLine root = Overparam.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                null);
         List<CommandSpec> commands = new ArrayList<>();
         commands.add(root.getCommandSpec());
         root.getSubcommands().values().forEach(c -> commands.add(c.getCommandSpec()));
