@@ -9,7 +9,10 @@ import org.apache.spark.sql.SparkSession;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The one place a Spark session is made, for the sweep and aggregate commands alike. */
 public final class SparkSessions {
@@ -104,6 +107,27 @@ public final class SparkSessions {
             settings.put("spark.driver.bindAddress", "127.0.0.1");
             settings.put("spark.driver.host", "127.0.0.1");
         }
+        // Reports shuffle a sweep's rows (thousands to millions) into a few thousand cells: in embedded mode, in as
+        // many partitions as there are task threads rather than Spark's 200 (the quick start's report took 8.1 s
+        // instead of 9.0, and half the system time, writing 200 shuffle files per task for a few rows each).
+        OptionalInt threads = localThreads(master);
+        if (threads.isPresent()) {
+            settings.put("spark.sql.shuffle.partitions",
+                    given.getProperty("spark.sql.shuffle.partitions", String.valueOf(threads.getAsInt())));
+        }
         return settings;
+    }
+
+    private static final Pattern LOCAL_THREADS = Pattern.compile("local(?:\\[(\\d+|\\*)(?:\\s*,\\s*\\d+)?])?");
+
+    /** Task threads of a local master ({@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]}). */
+    static OptionalInt localThreads(String master) {
+        Matcher m = LOCAL_THREADS.matcher(master);
+        if (!m.matches()) {
+            return OptionalInt.empty();
+        }
+        String n = m.group(1);
+        return OptionalInt.of(n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors()
+                : Integer.parseInt(n));
     }
 }

@@ -30,6 +30,22 @@ class SparkSessionsTest {
     }
 
     @Test
+    void embeddedReportsShuffleIntoAsManyPartitionsAsTaskThreads() {
+        assertEquals("3", SparkSessions.settings("local[3]", new Properties()).get("spark.sql.shuffle.partitions"));
+        assertEquals("2", SparkSessions.settings("local[2, 4]", new Properties()).get("spark.sql.shuffle.partitions"));
+        assertEquals("1", SparkSessions.settings("local", new Properties()).get("spark.sql.shuffle.partitions"));
+        assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()),
+                SparkSessions.settings("local[*]", new Properties()).get("spark.sql.shuffle.partitions"));
+        Properties given = new Properties();
+        given.setProperty("spark.sql.shuffle.partitions", "64");
+        assertEquals("64", SparkSessions.settings("local[2]", given).get("spark.sql.shuffle.partitions"));
+        assertFalse(SparkSessions.settings("spark://head:7077", new Properties())
+                .containsKey("spark.sql.shuffle.partitions"), "a cluster keeps Spark's default or the user's");
+        assertFalse(SparkSessions.settings("local-cluster[2,1,1024]", new Properties())
+                .containsKey("spark.sql.shuffle.partitions"));
+    }
+
+    @Test
     void rowsAreZstdAndKernelsSingleThreadedWhateverTheSettingsSay() {
         Properties given = new Properties();
         given.setProperty("spark.sql.parquet.compression.codec", "snappy");
