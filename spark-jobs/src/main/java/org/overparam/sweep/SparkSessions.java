@@ -51,9 +51,12 @@ public final class SparkSessions {
         return master != null ? master : System.getProperty("spark.master", LOCAL);
     }
 
-    /** Whether a session on {@code master} (as {@link #get} resolves it) runs its tasks in this JVM: local mode. */
+    /**
+     * Whether a session on {@code master} (as {@link #get} resolves it) runs its tasks in this JVM: local mode, not
+     * {@code local-cluster}, whose executors are JVMs of their own.
+     */
     public static boolean embedded(String master) {
-        return resolve(master).startsWith("local");
+        return localThreads(resolve(master)).isPresent();
     }
 
     /** How long a standalone master may take to accept a connection before it counts as unreachable. */
